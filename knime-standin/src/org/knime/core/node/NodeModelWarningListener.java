@@ -1,0 +1,16 @@
+package org.knime.core.node;
+
+import java.util.EventListener;
+
+/**
+ * Offline stand-in for KNIME's {@code NodeModelWarningListener} interface.
+ * <p>
+ * Notified whenever a node model's warning message is set (including reset to null).
+ */
+public interface NodeModelWarningListener extends EventListener {
+
+    /**
+     * @param warning the new warning, possibly null
+     */
+    public void warningChanged(String warning);
+}
