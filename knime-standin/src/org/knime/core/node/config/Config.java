@@ -318,6 +318,19 @@ public abstract class Config implements ConfigRO, ConfigWO {
 
     @Override
     public String toString() {
-        return m_key + "=" + m_entries;
+        final StringBuilder b = new StringBuilder(m_key).append("={");
+        String sep = "";
+        for (Map.Entry<String, Object> e : m_entries.entrySet()) {
+            final Object v = e.getValue() == NULL ? null : e.getValue();
+            final String text = v instanceof Object[] ? java.util.Arrays.deepToString((Object[])v)
+                : v instanceof int[] ? java.util.Arrays.toString((int[])v)
+                : v instanceof long[] ? java.util.Arrays.toString((long[])v)
+                : v instanceof double[] ? java.util.Arrays.toString((double[])v)
+                : v instanceof boolean[] ? java.util.Arrays.toString((boolean[])v)
+                : String.valueOf(v);
+            b.append(sep).append(e.getKey()).append('=').append(text);
+            sep = ", ";
+        }
+        return b.append('}').toString();
     }
 }

@@ -1,0 +1,133 @@
+package org.knime.core.node.defaultnodesettings;
+
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.NotConfigurableException;
+import org.knime.core.node.port.PortObjectSpec;
+
+/**
+ * Offline stand-in for KNIME's {@code SettingsModelDouble} class.
+ * <p>
+ * Holds one double stored under its key; loading a missing key fails with {@link InvalidSettingsException}.
+ */
+public class SettingsModelDouble extends SettingsModelNumber {
+
+    private double m_value;
+
+    private final String m_configName;
+
+    /**
+     * @param configName the key, non-empty
+     * @param defaultValue the initial value
+     */
+    public SettingsModelDouble(final String configName, final double defaultValue) {
+        if (configName == null || configName.isEmpty()) {
+            throw new IllegalArgumentException("The configName must be a non-empty string");
+        }
+        m_configName = configName;
+        m_value = defaultValue;
+    }
+
+    @SuppressWarnings("unchecked")
+    @Override
+    protected SettingsModelDouble createClone() {
+        return new SettingsModelDouble(m_configName, m_value);
+    }
+
+    @Override
+    protected String getModelTypeID() {
+        return "SMID_double";
+    }
+
+    @Override
+    protected String getConfigName() {
+        return m_configName;
+    }
+
+    /**
+     * @param newValue the new value
+     */
+    public void setDoubleValue(final double newValue) {
+        final boolean changed = m_value != newValue;
+        m_value = newValue;
+        if (changed) {
+            notifyChangeListeners();
+        }
+    }
+
+    /** @return the current value */
+    public double getDoubleValue() {
+        return m_value;
+    }
+
+    @Override
+    void setNumberValueStr(final String newValueStr) {
+        try {
+            setDoubleValue(Double.parseDouble(newValueStr.trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Invalid number format ('" + newValueStr + "')");
+        }
+    }
+
+    @Override
+    String getNumberValueStr() {
+        return Double.toString(m_value);
+    }
+
+    @Override
+    protected void loadSettingsForDialog(final NodeSettingsRO settings, final PortObjectSpec[] specs)
+        throws NotConfigurableException {
+        try {
+            setDoubleValue(settings.getDouble(m_configName, m_value));
+        } catch (IllegalArgumentException e) {
+            // keep the current value
+        } finally {
+            notifyChangeListeners();
+        }
+    }
+
+    @Override
+    protected void saveSettingsForDialog(final NodeSettingsWO settings) throws InvalidSettingsException {
+        saveSettingsForModel(settings);
+    }
+
+    @Override
+    protected void validateSettingsForModel(final NodeSettingsRO settings) throws InvalidSettingsException {
+        validateValue(settings.getDouble(m_configName));
+    }
+
+    /**
+     * Hook for subclasses to reject values.
+     *
+     * @param value the value to check
+     * @throws InvalidSettingsException if the value is not acceptable
+     */
+    protected void validateValue(final double value) throws InvalidSettingsException {
+        // any value is fine here
+    }
+
+    @Override
+    protected void loadSettingsForModel(final NodeSettingsRO settings) throws InvalidSettingsException {
+        try {
+            setDoubleValue(settings.getDouble(m_configName));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException(e.getMessage());
+        }
+    }
+
+    @Override
+    protected void saveSettingsForModel(final NodeSettingsWO settings) {
+        settings.addDouble(m_configName, m_value);
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + " ('" + m_configName + "')";
+    }
+
+    /** @return the key the value is stored under */
+    public String getKey() {
+        return m_configName;
+    }
+}
