@@ -1,0 +1,367 @@
+package org.deepfact.knime.learner;
+
+import java.util.Locale;
+
+import org.deepfact.engine.model.InitKind;
+import org.deepfact.engine.optim.OptimizerKind;
+import org.deepfact.engine.train.TrainingConfig;
+import org.deepfact.knime.completion.EntriesSettings;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
+import org.knime.core.node.defaultnodesettings.SettingsModelDouble;
+import org.knime.core.node.defaultnodesettings.SettingsModelInteger;
+import org.knime.core.node.defaultnodesettings.SettingsModelLong;
+import org.knime.core.node.defaultnodesettings.SettingsModelString;
+
+/**
+ * Settings of the Deep Matrix Factorization Learner. Every key is flat, typed and stable (flow
+ * variables set them by name; never rename one). Defaults are the paper's (science.md), except
+ * the iteration cap: 100 000 instead of the paper's 10^6, so that a misconfigured node finishes
+ * in minutes rather than hours; the paper's figures converge well before it.
+ */
+public final class LearnerSettings {
+
+    public static final String KEY_DEPTH = "depth";
+    public static final String KEY_WIDTH = "width";
+    public static final String KEY_INIT = "init";
+    public static final String KEY_INIT_SCALE = "init_scale";
+    public static final String KEY_OPTIMIZER = "optimizer";
+    public static final String KEY_LEARNING_RATE = "learning_rate";
+    public static final String KEY_MAX_ITERATIONS = "max_iterations";
+    public static final String KEY_LOSS_THRESHOLD = "loss_threshold";
+    public static final String KEY_LOG_EVERY = "log_every";
+    public static final String KEY_TOP_K = "top_k";
+    public static final String KEY_THREADS = "threads";
+    public static final String KEY_SEED = "seed";
+    public static final String KEY_OUTPUT_FACTORS = "output_factors";
+
+    public static final int DEFAULT_DEPTH = 3;
+    public static final int DEFAULT_WIDTH = 0;
+    public static final String DEFAULT_INIT = "gaussian";
+    public static final double DEFAULT_INIT_SCALE = 1e-3;
+    public static final String DEFAULT_OPTIMIZER = "grouprmsprop";
+    public static final double DEFAULT_LEARNING_RATE = 1e-3;
+    public static final int DEFAULT_MAX_ITERATIONS = 100_000;
+    public static final double DEFAULT_LOSS_THRESHOLD = 1e-6;
+    public static final int DEFAULT_LOG_EVERY = 100;
+    public static final int DEFAULT_TOP_K = 10;
+    public static final int DEFAULT_THREADS = 1;
+    public static final long DEFAULT_SEED = 0;
+    public static final boolean DEFAULT_OUTPUT_FACTORS = true;
+
+    /** Names offered by the dialog and accepted from flow variables (case-insensitive). */
+    public static final String[] INIT_NAMES = {"gaussian", "uniform", "identity", "orthogonal"};
+    public static final String[] OPTIMIZER_NAMES = {"gd", "grouprmsprop", "adam"};
+
+    /** Upper bounds that keep a typo from allocating the machine away. */
+    static final int MAX_DEPTH = 100;
+    static final int MAX_TOP_K = 10_000;
+    static final int MAX_THREADS = 1024;
+
+    private final EntriesSettings m_entries = new EntriesSettings();
+    private final SettingsModelInteger m_depth = createDepthModel();
+    private final SettingsModelInteger m_width = createWidthModel();
+    private final SettingsModelString m_init = createInitModel();
+    private final SettingsModelDouble m_initScale = createInitScaleModel();
+    private final SettingsModelString m_optimizer = createOptimizerModel();
+    private final SettingsModelDouble m_learningRate = createLearningRateModel();
+    private final SettingsModelInteger m_maxIterations = createMaxIterationsModel();
+    private final SettingsModelDouble m_lossThreshold = createLossThresholdModel();
+    private final SettingsModelInteger m_logEvery = createLogEveryModel();
+    private final SettingsModelInteger m_topK = createTopKModel();
+    private final SettingsModelInteger m_threads = createThreadsModel();
+    private final SettingsModelLong m_seed = createSeedModel();
+    private final SettingsModelBoolean m_outputFactors = createOutputFactorsModel();
+
+    static SettingsModelInteger createDepthModel() {
+        return new SettingsModelInteger(KEY_DEPTH, DEFAULT_DEPTH);
+    }
+
+    static SettingsModelInteger createWidthModel() {
+        return new SettingsModelInteger(KEY_WIDTH, DEFAULT_WIDTH);
+    }
+
+    static SettingsModelString createInitModel() {
+        return new SettingsModelString(KEY_INIT, DEFAULT_INIT);
+    }
+
+    static SettingsModelDouble createInitScaleModel() {
+        return new SettingsModelDouble(KEY_INIT_SCALE, DEFAULT_INIT_SCALE);
+    }
+
+    static SettingsModelString createOptimizerModel() {
+        return new SettingsModelString(KEY_OPTIMIZER, DEFAULT_OPTIMIZER);
+    }
+
+    static SettingsModelDouble createLearningRateModel() {
+        return new SettingsModelDouble(KEY_LEARNING_RATE, DEFAULT_LEARNING_RATE);
+    }
+
+    static SettingsModelInteger createMaxIterationsModel() {
+        return new SettingsModelInteger(KEY_MAX_ITERATIONS, DEFAULT_MAX_ITERATIONS);
+    }
+
+    static SettingsModelDouble createLossThresholdModel() {
+        return new SettingsModelDouble(KEY_LOSS_THRESHOLD, DEFAULT_LOSS_THRESHOLD);
+    }
+
+    static SettingsModelInteger createLogEveryModel() {
+        return new SettingsModelInteger(KEY_LOG_EVERY, DEFAULT_LOG_EVERY);
+    }
+
+    static SettingsModelInteger createTopKModel() {
+        return new SettingsModelInteger(KEY_TOP_K, DEFAULT_TOP_K);
+    }
+
+    static SettingsModelInteger createThreadsModel() {
+        return new SettingsModelInteger(KEY_THREADS, DEFAULT_THREADS);
+    }
+
+    static SettingsModelLong createSeedModel() {
+        return new SettingsModelLong(KEY_SEED, DEFAULT_SEED);
+    }
+
+    static SettingsModelBoolean createOutputFactorsModel() {
+        return new SettingsModelBoolean(KEY_OUTPUT_FACTORS, DEFAULT_OUTPUT_FACTORS);
+    }
+
+    /** @return the key-column settings (shared with Nuclear Norm Completion) */
+    public EntriesSettings entries() {
+        return m_entries;
+    }
+
+    public int depth() {
+        return m_depth.getIntValue();
+    }
+
+    /** @return hidden width, 0 = number of matrix columns (the paper's default) */
+    public int width() {
+        return m_width.getIntValue();
+    }
+
+    public InitKind init() {
+        return InitKind.parse(m_init.getStringValue().trim());
+    }
+
+    public double initScale() {
+        return m_initScale.getDoubleValue();
+    }
+
+    public OptimizerKind optimizer() {
+        return OptimizerKind.parse(m_optimizer.getStringValue().trim());
+    }
+
+    public double learningRate() {
+        return m_learningRate.getDoubleValue();
+    }
+
+    public int maxIterations() {
+        return m_maxIterations.getIntValue();
+    }
+
+    public double lossThreshold() {
+        return m_lossThreshold.getDoubleValue();
+    }
+
+    public int logEvery() {
+        return m_logEvery.getIntValue();
+    }
+
+    public int topK() {
+        return m_topK.getIntValue();
+    }
+
+    public int threads() {
+        return m_threads.getIntValue();
+    }
+
+    public long seed() {
+        return m_seed.getLongValue();
+    }
+
+    public boolean outputFactors() {
+        return m_outputFactors.getBooleanValue();
+    }
+
+    // setters for tests and programmatic use
+
+    public LearnerSettings depth(final int v) {
+        m_depth.setIntValue(v);
+        return this;
+    }
+
+    public LearnerSettings width(final int v) {
+        m_width.setIntValue(v);
+        return this;
+    }
+
+    public LearnerSettings init(final String v) {
+        m_init.setStringValue(v);
+        return this;
+    }
+
+    public LearnerSettings initScale(final double v) {
+        m_initScale.setDoubleValue(v);
+        return this;
+    }
+
+    public LearnerSettings optimizer(final String v) {
+        m_optimizer.setStringValue(v);
+        return this;
+    }
+
+    public LearnerSettings learningRate(final double v) {
+        m_learningRate.setDoubleValue(v);
+        return this;
+    }
+
+    public LearnerSettings maxIterations(final int v) {
+        m_maxIterations.setIntValue(v);
+        return this;
+    }
+
+    public LearnerSettings lossThreshold(final double v) {
+        m_lossThreshold.setDoubleValue(v);
+        return this;
+    }
+
+    public LearnerSettings logEvery(final int v) {
+        m_logEvery.setIntValue(v);
+        return this;
+    }
+
+    public LearnerSettings topK(final int v) {
+        m_topK.setIntValue(v);
+        return this;
+    }
+
+    public LearnerSettings threads(final int v) {
+        m_threads.setIntValue(v);
+        return this;
+    }
+
+    public LearnerSettings seed(final long v) {
+        m_seed.setLongValue(v);
+        return this;
+    }
+
+    public LearnerSettings outputFactors(final boolean v) {
+        m_outputFactors.setBooleanValue(v);
+        return this;
+    }
+
+    /**
+     * The engine configuration for a matrix with {@code cols} columns. Metrics the node does not
+     * output (gradient alignment) are switched off; everything else is the engine's default.
+     */
+    public TrainingConfig toTrainingConfig() {
+        TrainingConfig.Builder b = TrainingConfig.builder().depth(depth()).init(init()).initScale(initScale())
+            .optimizer(optimizer()).learningRate(learningRate()).maxIterations(maxIterations())
+            .lossThreshold(lossThreshold()).logEvery(logEvery()).topK(topK()).threads(threads()).seed(seed())
+            .alignment(false);
+        if (width() > 0 && depth() > 1) {
+            int[] widths = new int[depth() - 1];
+            java.util.Arrays.fill(widths, width());
+            b.hiddenWidths(widths);
+        }
+        return b.build();
+    }
+
+    public void saveSettingsTo(final NodeSettingsWO settings) {
+        m_entries.saveSettingsTo(settings);
+        m_depth.saveSettingsTo(settings);
+        m_width.saveSettingsTo(settings);
+        m_init.saveSettingsTo(settings);
+        m_initScale.saveSettingsTo(settings);
+        m_optimizer.saveSettingsTo(settings);
+        m_learningRate.saveSettingsTo(settings);
+        m_maxIterations.saveSettingsTo(settings);
+        m_lossThreshold.saveSettingsTo(settings);
+        m_logEvery.saveSettingsTo(settings);
+        m_topK.saveSettingsTo(settings);
+        m_threads.saveSettingsTo(settings);
+        m_seed.saveSettingsTo(settings);
+        m_outputFactors.saveSettingsTo(settings);
+    }
+
+    /** @throws InvalidSettingsException naming the key of the first missing or invalid setting */
+    public static void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
+        EntriesSettings.validateSettings(settings);
+        int depth = settings.getInt(KEY_DEPTH);
+        range(KEY_DEPTH, depth, 1, MAX_DEPTH);
+        int width = settings.getInt(KEY_WIDTH);
+        if (width < 0) {
+            throw new InvalidSettingsException(
+                "Setting '" + KEY_WIDTH + "' must be >= 0 (0 = number of matrix columns), got " + width);
+        }
+        String init = settings.getString(KEY_INIT);
+        if (!contains(INIT_NAMES, init)) {
+            throw new InvalidSettingsException("Setting '" + KEY_INIT + "' must be one of "
+                + String.join(", ", INIT_NAMES) + ", got '" + init + "'");
+        }
+        positive(KEY_INIT_SCALE, settings.getDouble(KEY_INIT_SCALE));
+        String opt = settings.getString(KEY_OPTIMIZER);
+        if (!contains(OPTIMIZER_NAMES, opt)) {
+            throw new InvalidSettingsException("Setting '" + KEY_OPTIMIZER + "' must be one of "
+                + String.join(", ", OPTIMIZER_NAMES) + ", got '" + opt + "'");
+        }
+        positive(KEY_LEARNING_RATE, settings.getDouble(KEY_LEARNING_RATE));
+        range(KEY_MAX_ITERATIONS, settings.getInt(KEY_MAX_ITERATIONS), 0, Integer.MAX_VALUE);
+        double threshold = settings.getDouble(KEY_LOSS_THRESHOLD);
+        if (!(threshold >= 0) || Double.isInfinite(threshold)) {
+            throw new InvalidSettingsException(
+                "Setting '" + KEY_LOSS_THRESHOLD + "' must be finite and >= 0, got " + threshold);
+        }
+        range(KEY_LOG_EVERY, settings.getInt(KEY_LOG_EVERY), 1, Integer.MAX_VALUE);
+        range(KEY_TOP_K, settings.getInt(KEY_TOP_K), 0, MAX_TOP_K);
+        range(KEY_THREADS, settings.getInt(KEY_THREADS), 1, MAX_THREADS);
+        settings.getLong(KEY_SEED);
+        settings.getBoolean(KEY_OUTPUT_FACTORS);
+    }
+
+    private static boolean contains(final String[] names, final String v) {
+        if (v == null) {
+            return false;
+        }
+        String n = v.trim().toLowerCase(Locale.ROOT);
+        for (String s : names) {
+            if (s.equals(n)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void range(final String key, final int v, final int min, final int max)
+        throws InvalidSettingsException {
+        if (v < min || v > max) {
+            throw new InvalidSettingsException("Setting '" + key + "' must be in [" + min + ", " + max + "], got " + v);
+        }
+    }
+
+    private static void positive(final String key, final double v) throws InvalidSettingsException {
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw new InvalidSettingsException("Setting '" + key + "' must be finite and > 0, got " + v);
+        }
+    }
+
+    /** Loads settings that passed {@link #validateSettings}. */
+    public void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
+        m_entries.loadValidatedSettingsFrom(settings);
+        m_depth.loadSettingsFrom(settings);
+        m_width.loadSettingsFrom(settings);
+        m_init.loadSettingsFrom(settings);
+        m_initScale.loadSettingsFrom(settings);
+        m_optimizer.loadSettingsFrom(settings);
+        m_learningRate.loadSettingsFrom(settings);
+        m_maxIterations.loadSettingsFrom(settings);
+        m_lossThreshold.loadSettingsFrom(settings);
+        m_logEvery.loadSettingsFrom(settings);
+        m_topK.loadSettingsFrom(settings);
+        m_threads.loadSettingsFrom(settings);
+        m_seed.loadSettingsFrom(settings);
+        m_outputFactors.loadSettingsFrom(settings);
+    }
+}
