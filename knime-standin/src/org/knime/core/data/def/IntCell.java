@@ -12,7 +12,7 @@ import org.knime.core.data.LongValue;
  * Holds one int; readable as {@link IntValue}, {@link LongValue} and {@link DoubleValue} as in KNIME (the
  * fuzzy/complex/bounded value interfaces are omitted).
  */
-public final class IntCell extends DataCell implements IntValue, LongValue, DoubleValue {
+public class IntCell extends DataCell implements IntValue, LongValue, DoubleValue {
 
     private static final long serialVersionUID = 1L;
 

@@ -11,7 +11,7 @@ import org.knime.core.data.LongValue;
  * Holds one long; readable as {@link LongValue} and {@link DoubleValue} as in KNIME (the fuzzy/complex/bounded value
  * interfaces are omitted).
  */
-public final class LongCell extends DataCell implements LongValue, DoubleValue {
+public class LongCell extends DataCell implements LongValue, DoubleValue {
 
     private static final long serialVersionUID = 1L;
 
