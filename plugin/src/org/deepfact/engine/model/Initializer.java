@@ -1,0 +1,80 @@
+package org.deepfact.engine.model;
+
+import java.util.SplittableRandom;
+
+import org.deepfact.engine.data.GroundTruth;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+/**
+ * Creates the initial factors W_1 .. W_N with the scale rules of science.md section 2.
+ *
+ * <p>n is each factor's fan-in (its number of columns); with the default square factors this is
+ * the paper's n and ||W(0)||_F is about s sqrt(n) for the random kinds (in general about
+ * s sqrt(rows)). Non-square factors, balanced kinds: with k = min over all dims, W_j =
+ * c U_j U_{j-1}^T where each U_j (dims[j] x k) has orthonormal columns (the first k unit
+ * vectors for IDENTITY, Haar-random for ORTHOGONAL). Then W_{j+1}^T W_{j+1} = c^2 U_j U_j^T =
+ * W_j W_j^T exactly, W(0) has rank k, and for square factors this is exactly the paper's rule
+ * (c = s^(1/N) for identity, c = (s sqrt(n))^(1/N) for orthogonal, with n replaced by k).
+ */
+public final class Initializer {
+
+    private Initializer() {
+    }
+
+    /**
+     * @param dims layer dimensions from {@link Widths#resolve}
+     * @return N new factors, factor j-1 of shape dims[j] x dims[j-1]
+     * @throws IllegalArgumentException when the scale is not finite and positive
+     */
+    public static DMatrixRMaj[] initialize(int[] dims, InitKind kind, double scale, long seed) {
+        if (!(scale > 0) || Double.isInfinite(scale)) {
+            throw new IllegalArgumentException("Initialisation scale must be finite and > 0, got " + scale);
+        }
+        int depth = dims.length - 1;
+        SplittableRandom rng = new SplittableRandom(seed);
+        DMatrixRMaj[] factors = new DMatrixRMaj[depth];
+        double root = Math.pow(scale, 1.0 / depth);
+        switch (kind) {
+            case GAUSSIAN, UNIFORM -> {
+                for (int j = 0; j < depth; j++) {
+                    DMatrixRMaj f = new DMatrixRMaj(dims[j + 1], dims[j]);
+                    double std = root / Math.sqrt(dims[j]);
+                    double bound = Math.sqrt(3) * std;
+                    for (int e = 0; e < f.data.length; e++) {
+                        f.data[e] = kind == InitKind.GAUSSIAN ? std * rng.nextGaussian()
+                                : bound * (2 * rng.nextDouble() - 1);
+                    }
+                    factors[j] = f;
+                }
+            }
+            case IDENTITY, ORTHOGONAL -> {
+                int k = Integer.MAX_VALUE;
+                for (int d : dims) {
+                    k = Math.min(k, d);
+                }
+                double c = kind == InitKind.IDENTITY ? root : Math.pow(scale * Math.sqrt(k), 1.0 / depth);
+                DMatrixRMaj[] u = new DMatrixRMaj[depth + 1];
+                for (int j = 0; j <= depth; j++) {
+                    u[j] = kind == InitKind.IDENTITY ? CommonOps_DDRM.identity(dims[j], k)
+                            : GroundTruth.orthonormalColumns(gaussian(dims[j], k, rng));
+                }
+                for (int j = 0; j < depth; j++) {
+                    DMatrixRMaj f = new DMatrixRMaj(dims[j + 1], dims[j]);
+                    CommonOps_DDRM.multTransB(c, u[j + 1], u[j], f);
+                    factors[j] = f;
+                }
+            }
+            default -> throw new IllegalArgumentException("Unknown initialisation " + kind);
+        }
+        return factors;
+    }
+
+    private static DMatrixRMaj gaussian(int rows, int cols, SplittableRandom rng) {
+        DMatrixRMaj m = new DMatrixRMaj(rows, cols);
+        for (int i = 0; i < m.data.length; i++) {
+            m.data[i] = rng.nextGaussian();
+        }
+        return m;
+    }
+}

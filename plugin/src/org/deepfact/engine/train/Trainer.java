@@ -1,0 +1,165 @@
+package org.deepfact.engine.train;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.deepfact.engine.ProgressCallback;
+import org.deepfact.engine.linalg.DenseKernel;
+import org.deepfact.engine.linalg.RowBlockKernel;
+import org.deepfact.engine.model.Initializer;
+import org.deepfact.engine.model.Widths;
+import org.deepfact.engine.optim.Optimizer;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Trains a deep matrix factorization W = W_N ... W_1 on a completion or sensing problem
+ * (science.md sections 2-4). One call, one run; the entry point for the KNIME learner node,
+ * the command line and experiments.
+ *
+ * <p>The iteration loop allocates nothing: factors, gradients, prefix products and optimiser
+ * state are allocated once. The end-to-end matrix and its spectrum are computed only when
+ * metrics are due (every {@code logEvery} iterations and at the end). Same seed and settings,
+ * same bits, for any thread count.
+ */
+public final class Trainer {
+
+    /** Progress messages are sent at most this often; cancellation is checked every iteration. */
+    private static final long PROGRESS_NANOS = 100_000_000L;
+
+    private Trainer() {
+    }
+
+    /**
+     * @throws IllegalArgumentException when the configuration does not fit the problem
+     * @throws DivergenceException when the loss becomes NaN / infinite or exceeds
+     *         divergenceFactor times the initial loss
+     * @throws org.deepfact.engine.OperationCanceledException when the callback cancels
+     */
+    public static TrainingResult train(TrainingProblem problem, TrainingConfig config, ProgressCallback callback) {
+        if (problem == null || config == null) {
+            throw new IllegalArgumentException("Problem and configuration must be given");
+        }
+        ProgressCallback cb = callback == null ? ProgressCallback.NONE : callback;
+        int[] dims = Widths.resolve(problem.rows(), problem.cols(), config.depth(), config.hiddenWidths());
+        try (DenseKernel kernel = new RowBlockKernel(config.threads())) {
+            return new Run(problem, config, cb, dims, kernel).execute();
+        }
+    }
+
+    /** Holds the preallocated state of one run. */
+    private static final class Run {
+        private final TrainingProblem problem;
+        private final TrainingConfig config;
+        private final ProgressCallback cb;
+        private final DenseKernel kernel;
+        private final DMatrixRMaj[] factors;
+        private final DMatrixRMaj[] grads;
+        private final DMatrixRMaj[] chainWork;
+        private final DMatrixRMaj endToEndGradient;
+        private final Objective objective;
+        private final Optimizer optimizer;
+        private final Metrics metrics;
+
+        Run(TrainingProblem problem, TrainingConfig config, ProgressCallback cb, int[] dims, DenseKernel kernel) {
+            this.problem = problem;
+            this.config = config;
+            this.cb = cb;
+            this.kernel = kernel;
+            int depth = dims.length - 1;
+            factors = Initializer.initialize(dims, config.init(), config.initScale(), config.seed());
+            grads = new DMatrixRMaj[depth];
+            chainWork = new DMatrixRMaj[depth];
+            for (int j = 0; j < depth; j++) {
+                grads[j] = new DMatrixRMaj(dims[j + 1], dims[j]);
+                chainWork[j] = new DMatrixRMaj(dims[j + 1], dims[0]);
+            }
+            endToEndGradient = new DMatrixRMaj(problem.rows(), problem.cols());
+            if (problem.isCompletion()) {
+                objective = config.denseReference() ? new DenseCompletionObjective(problem.observations())
+                        : new CompletionObjective(problem.observations(), dims, kernel);
+            } else {
+                objective = new SensingObjective(problem.sensingOperator(), problem.measurementsShared(), dims, kernel);
+            }
+            optimizer = Optimizer.create(config.optimizer(), config.learningRate(), dims);
+            metrics = new Metrics(problem, config);
+        }
+
+        TrainingResult execute() {
+            List<HistoryRecord> history = new ArrayList<>();
+            long start = System.nanoTime();
+            long lastProgress = start;
+            double initialLoss = Double.NaN;
+            long t = 0;
+            StopReason reason;
+            while (true) {
+                double loss = objective.evaluate(factors, grads);
+                if (t == 0) {
+                    initialLoss = loss;
+                }
+                if (!Double.isFinite(loss) || loss > config.divergenceFactor() * Math.max(initialLoss, 1e-300)) {
+                    throw new DivergenceException(config.learningRate(), t, loss, initialLoss);
+                }
+                boolean converged = loss <= config.lossThreshold();
+                boolean capped = t >= config.maxIterations();
+                if (converged || capped || t % config.logEvery() == 0) {
+                    history.add(record(t, loss, start));
+                }
+                if (converged || capped) {
+                    reason = converged ? StopReason.CONVERGED : StopReason.MAX_ITERATIONS;
+                    break;
+                }
+                optimizer.step(factors, grads);
+                t++;
+                cb.checkCanceled();
+                long now = System.nanoTime();
+                if (now - lastProgress >= PROGRESS_NANOS) {
+                    lastProgress = now;
+                    cb.progress(fraction(t, loss, initialLoss), "iteration " + t + " / " + config.maxIterations()
+                            + ", loss " + String.format(java.util.Locale.ROOT, "%.3e", loss));
+                }
+            }
+            double seconds = (System.nanoTime() - start) * 1e-9;
+            DMatrixRMaj w = new DMatrixRMaj(problem.rows(), problem.cols());
+            endToEnd(w);
+            DMatrixRMaj[] copies = new DMatrixRMaj[factors.length];
+            for (int j = 0; j < factors.length; j++) {
+                copies[j] = factors[j].copy();
+            }
+            cb.progress(1.0, "stopped: " + reason + " after " + t + " iterations");
+            return new TrainingResult(w, copies, history, reason, t, seconds);
+        }
+
+        /** Progress: the larger of iterations used and log-loss travelled toward the threshold. */
+        private double fraction(long t, double loss, double initialLoss) {
+            double byIterations = config.maxIterations() == 0 ? 1 : (double) t / config.maxIterations();
+            double byLoss = 0;
+            if (config.lossThreshold() > 0 && initialLoss > config.lossThreshold() && loss > 0) {
+                byLoss = Math.log(initialLoss / loss) / Math.log(initialLoss / config.lossThreshold());
+            }
+            return Math.max(0, Math.min(1, Math.max(byIterations, byLoss)));
+        }
+
+        private HistoryRecord record(long t, double loss, long start) {
+            DMatrixRMaj w = new DMatrixRMaj(problem.rows(), problem.cols());
+            endToEnd(w);
+            objective.endToEndGradient(endToEndGradient);
+            double gradNorm = Math.sqrt(Optimizer.squaredNorm(grads));
+            return metrics.record(t, loss, w, endToEndGradient, optimizer.lastStepSize(), gradNorm,
+                    (System.nanoTime() - start) * 1e-9);
+        }
+
+        /** out = W_N ... W_1, through the kernel (same bits for any thread count). */
+        private void endToEnd(DMatrixRMaj out) {
+            if (factors.length == 1) {
+                out.setTo(factors[0]);
+                return;
+            }
+            DMatrixRMaj prev = factors[0];
+            for (int j = 1; j < factors.length; j++) {
+                DMatrixRMaj target = j == factors.length - 1 ? out : chainWork[j];
+                kernel.mult(factors[j], prev, target);
+                prev = target;
+            }
+        }
+    }
+}
