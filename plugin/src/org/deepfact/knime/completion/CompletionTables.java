@@ -1,8 +1,6 @@
 package org.deepfact.knime.completion;
 
-import org.ejml.data.DMatrixRMaj;
 import org.knime.core.data.DataCell;
-import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataColumnSpecCreator;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DataType;
@@ -10,7 +8,6 @@ import org.knime.core.data.IntValue;
 import org.knime.core.data.LongValue;
 import org.knime.core.data.RowKey;
 import org.knime.core.data.def.DefaultRow;
-import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.def.IntCell;
 import org.knime.core.data.def.LongCell;
 import org.knime.core.data.def.StringCell;
@@ -20,13 +17,10 @@ import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
 
 /**
- * Output tables shared by the completion nodes: the completed matrix (matrix-table contract)
- * and the key-to-index mapping.
+ * The key-to-index mapping table of the completion nodes (the completed matrix is written with
+ * the common {@code MatrixTable}).
  */
 public final class CompletionTables {
-
-    /** Prefix of the matrix table's column names: col_0, col_1, ... */
-    public static final String MATRIX_COLUMN_PREFIX = "col_";
 
     public static final String MAP_AXIS = "axis";
     public static final String MAP_KEY = "key";
@@ -35,34 +29,6 @@ public final class CompletionTables {
     public static final String AXIS_COLUMN = "column";
 
     private CompletionTables() {
-    }
-
-    /** @return one double column per matrix column, named col_0 .. col_{cols-1} */
-    public static DataTableSpec matrixSpec(final int cols) {
-        DataColumnSpec[] specs = new DataColumnSpec[cols];
-        for (int j = 0; j < cols; j++) {
-            specs[j] = new DataColumnSpecCreator(MATRIX_COLUMN_PREFIX + j, DoubleCell.TYPE).createSpec();
-        }
-        return new DataTableSpec(specs);
-    }
-
-    /** Writes a matrix table, one row per matrix row, row IDs Row0, Row1, ... */
-    public static BufferedDataTable writeMatrix(final DMatrixRMaj m, final ExecutionContext exec)
-        throws CanceledExecutionException {
-        BufferedDataContainer c = exec.createDataContainer(matrixSpec(m.numCols));
-        try {
-            for (int i = 0; i < m.numRows; i++) {
-                exec.checkCanceled();
-                DataCell[] cells = new DataCell[m.numCols];
-                for (int j = 0; j < m.numCols; j++) {
-                    cells[j] = new DoubleCell(m.unsafe_get(i, j));
-                }
-                c.addRowToTable(new DefaultRow(RowKey.createRowKey((long)i), cells));
-            }
-        } finally {
-            c.close();
-        }
-        return c.getTable();
     }
 
     /**

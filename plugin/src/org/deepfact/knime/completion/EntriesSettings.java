@@ -2,6 +2,7 @@ package org.deepfact.knime.completion;
 
 import java.util.Locale;
 
+import org.deepfact.knime.common.EntryColumnSettings;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
@@ -17,9 +18,9 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
  */
 public final class EntriesSettings {
 
-    public static final String KEY_ROW_COLUMN = "row_column";
-    public static final String KEY_COLUMN_COLUMN = "column_column";
-    public static final String KEY_VALUE_COLUMN = "value_column";
+    public static final String KEY_ROW_COLUMN = EntryColumnSettings.ROW;
+    public static final String KEY_COLUMN_COLUMN = EntryColumnSettings.COLUMN;
+    public static final String KEY_VALUE_COLUMN = EntryColumnSettings.VALUE;
     public static final String KEY_KEY_MODE = "key_mode";
     public static final String KEY_ROWS = "rows";
     public static final String KEY_COLS = "cols";
@@ -33,9 +34,7 @@ public final class EntriesSettings {
     public static final String DEFAULT_COLUMN_COLUMN = "column";
     public static final String DEFAULT_VALUE_COLUMN = "value";
 
-    private final SettingsModelString m_rowColumn = createRowColumnModel();
-    private final SettingsModelString m_columnColumn = createColumnColumnModel();
-    private final SettingsModelString m_valueColumn = createValueColumnModel();
+    private final EntryColumnSettings m_columns = new EntryColumnSettings();
     private final SettingsModelString m_keyMode = createKeyModeModel();
     private final SettingsModelInteger m_rows = createRowsModel();
     private final SettingsModelInteger m_cols = createColsModel();
@@ -64,16 +63,21 @@ public final class EntriesSettings {
         return new SettingsModelInteger(KEY_COLS, 0);
     }
 
+    /** @return the row/column/value column selections (the common entries-table settings) */
+    public EntryColumnSettings columns() {
+        return m_columns;
+    }
+
     public String rowColumn() {
-        return m_rowColumn.getStringValue();
+        return m_columns.rowColumn();
     }
 
     public String columnColumn() {
-        return m_columnColumn.getStringValue();
+        return m_columns.columnColumn();
     }
 
     public String valueColumn() {
-        return m_valueColumn.getStringValue();
+        return m_columns.valueColumn();
     }
 
     /** @return true when keys are arbitrary IDs, false for 0-based indices */
@@ -92,9 +96,9 @@ public final class EntriesSettings {
     }
 
     public void setColumns(final String row, final String column, final String value) {
-        m_rowColumn.setStringValue(row);
-        m_columnColumn.setStringValue(column);
-        m_valueColumn.setStringValue(value);
+        m_columns.rowModel().setStringValue(row);
+        m_columns.columnModel().setStringValue(column);
+        m_columns.valueModel().setStringValue(value);
     }
 
     public void setIdMode(final boolean id) {
@@ -107,9 +111,7 @@ public final class EntriesSettings {
     }
 
     public void saveSettingsTo(final NodeSettingsWO settings) {
-        m_rowColumn.saveSettingsTo(settings);
-        m_columnColumn.saveSettingsTo(settings);
-        m_valueColumn.saveSettingsTo(settings);
+        m_columns.saveTo(settings);
         m_keyMode.saveSettingsTo(settings);
         m_rows.saveSettingsTo(settings);
         m_cols.saveSettingsTo(settings);
@@ -117,14 +119,7 @@ public final class EntriesSettings {
 
     /** @throws InvalidSettingsException naming the offending key */
     public static void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        String row = requireColumnName(settings, KEY_ROW_COLUMN);
-        String col = requireColumnName(settings, KEY_COLUMN_COLUMN);
-        String val = requireColumnName(settings, KEY_VALUE_COLUMN);
-        if (row.equals(col) || row.equals(val) || col.equals(val)) {
-            throw new InvalidSettingsException("The row key (" + KEY_ROW_COLUMN + " = '" + row + "'), column key ("
-                + KEY_COLUMN_COLUMN + " = '" + col + "') and value (" + KEY_VALUE_COLUMN + " = '" + val
-                + "') columns must be three different columns");
-        }
+        new EntryColumnSettings().validate(settings);
         String mode = settings.getString(KEY_KEY_MODE);
         if (normalizeMode(mode) == null) {
             throw new InvalidSettingsException(
@@ -139,19 +134,8 @@ public final class EntriesSettings {
         }
     }
 
-    private static String requireColumnName(final NodeSettingsRO settings, final String key)
-        throws InvalidSettingsException {
-        String v = settings.getString(key);
-        if (v == null || v.isBlank()) {
-            throw new InvalidSettingsException("Setting '" + key + "' must name a column");
-        }
-        return v;
-    }
-
     public void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_rowColumn.loadSettingsFrom(settings);
-        m_columnColumn.loadSettingsFrom(settings);
-        m_valueColumn.loadSettingsFrom(settings);
+        m_columns.loadFrom(settings);
         m_keyMode.loadSettingsFrom(settings);
         m_keyMode.setStringValue(normalizeMode(m_keyMode.getStringValue()));
         m_rows.loadSettingsFrom(settings);
