@@ -1,6 +1,7 @@
 package org.deepfact.knime.common;
 
 import org.deepfact.engine.data.Observations;
+import org.ejml.data.DMatrixRMaj;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnSpecCreator;
 import org.knime.core.data.DataRow;
@@ -148,6 +149,31 @@ public final class EntriesTable {
             sb.append(" and '").append(keys[Integer.parseInt(mt.group(2))]).append('\'');
         }
         return sb.append(')').toString();
+    }
+
+    /**
+     * Writes every entry of a dense matrix, row-major, with {@link #spec()}.
+     *
+     * @param skipZeros when true, entries equal to 0 are left out (a sparse listing)
+     * @throws CanceledExecutionException when canceled while writing
+     */
+    public static BufferedDataTable writeMatrix(final DMatrixRMaj m, final boolean skipZeros,
+        final ExecutionContext exec) throws CanceledExecutionException {
+        final BufferedDataContainer c = exec.createDataContainer(spec());
+        long k = 0;
+        for (int i = 0; i < m.numRows; i++) {
+            for (int j = 0; j < m.numCols; j++) {
+                final double v = m.unsafe_get(i, j);
+                if (!skipZeros || v != 0) {
+                    c.addRowToTable(new DefaultRow(RowKey.createRowKey(k++),
+                        new DataCell[]{new IntCell(i), new IntCell(j), new DoubleCell(v)}));
+                }
+            }
+            exec.checkCanceled();
+            exec.setProgress((double)(i + 1) / m.numRows, "row " + (i + 1) + " / " + m.numRows);
+        }
+        c.close();
+        return c.getTable();
     }
 
     /**

@@ -6,6 +6,7 @@ import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataColumnSpecCreator;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DataType;
 import org.knime.core.data.DoubleValue;
 import org.knime.core.data.RowKey;
 import org.knime.core.data.container.CloseableRowIterator;
@@ -114,11 +115,24 @@ public final class MatrixTable {
      */
     public static BufferedDataTable write(final DMatrixRMaj m, final ExecutionContext exec)
         throws CanceledExecutionException {
+        return write(m, null, exec);
+    }
+
+    /**
+     * Writes the matrix as a matrix table with {@link #spec(int)}; positions where {@code present}
+     * is false become missing cells.
+     *
+     * @param present row-major flags (length rows * cols), or null when every entry is present
+     * @throws CanceledExecutionException when canceled while writing
+     */
+    public static BufferedDataTable write(final DMatrixRMaj m, final boolean[] present, final ExecutionContext exec)
+        throws CanceledExecutionException {
         final BufferedDataContainer c = exec.createDataContainer(spec(m.numCols));
         for (int i = 0; i < m.numRows; i++) {
             final DataCell[] cells = new DataCell[m.numCols];
             for (int j = 0; j < m.numCols; j++) {
-                cells[j] = new DoubleCell(m.unsafe_get(i, j));
+                cells[j] = present == null || present[i * m.numCols + j] ? new DoubleCell(m.unsafe_get(i, j))
+                    : DataType.getMissingCell();
             }
             c.addRowToTable(new DefaultRow(RowKey.createRowKey((long)i), cells));
             if ((i & 0xFF) == 0) {

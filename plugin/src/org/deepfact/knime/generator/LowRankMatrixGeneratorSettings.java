@@ -1,0 +1,111 @@
+package org.deepfact.knime.generator;
+
+import org.deepfact.engine.data.GroundTruthSpec;
+import org.deepfact.knime.common.SettingsGroup;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
+import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
+import org.knime.core.node.defaultnodesettings.SettingsModelLong;
+import org.knime.core.node.defaultnodesettings.SettingsModelString;
+
+/** Settings of the Low-Rank Matrix Generator: exactly the options of the engine's {@link GroundTruthSpec}. */
+final class LowRankMatrixGeneratorSettings {
+
+    static final String ROWS = "rows";
+
+    static final String COLS = "cols";
+
+    static final String RANK = "rank";
+
+    static final String SEED = "seed";
+
+    static final String STRUCTURE = "structure";
+
+    static final String PROFILE = "profile";
+
+    static final String CONDITION_NUMBER = "condition_number";
+
+    static final String STRUCTURE_GENERAL = "general";
+
+    static final String STRUCTURE_SYMMETRIC = "symmetric";
+
+    static final String STRUCTURE_PSD = "psd";
+
+    static final String[] STRUCTURES = {STRUCTURE_GENERAL, STRUCTURE_SYMMETRIC, STRUCTURE_PSD};
+
+    /** The paper's profile: singular values of U V^T / sqrt(r) with Gaussian U, V. */
+    static final String PROFILE_GAUSSIAN = "gaussian";
+
+    /** sigma_i = kappa^(-(i-1)/(r-1)) with random orthonormal singular vectors. */
+    static final String PROFILE_GEOMETRIC = "geometric";
+
+    static final String[] PROFILES = {PROFILE_GAUSSIAN, PROFILE_GEOMETRIC};
+
+    private final SettingsGroup m_group = new SettingsGroup();
+
+    final SettingsModelIntegerBounded m_rows =
+        m_group.add(ROWS, new SettingsModelIntegerBounded(ROWS, 100, 1, Integer.MAX_VALUE));
+
+    final SettingsModelIntegerBounded m_cols =
+        m_group.add(COLS, new SettingsModelIntegerBounded(COLS, 100, 1, Integer.MAX_VALUE));
+
+    final SettingsModelIntegerBounded m_rank =
+        m_group.add(RANK, new SettingsModelIntegerBounded(RANK, 5, 1, Integer.MAX_VALUE));
+
+    final SettingsModelLong m_seed = m_group.add(SEED, new SettingsModelLong(SEED, 1L));
+
+    final SettingsModelString m_structure = m_group.add(STRUCTURE, new SettingsModelString(STRUCTURE, STRUCTURE_GENERAL));
+
+    final SettingsModelString m_profile = m_group.add(PROFILE, new SettingsModelString(PROFILE, PROFILE_GAUSSIAN));
+
+    final SettingsModelDoubleBounded m_condition = m_group
+        .add(CONDITION_NUMBER, new SettingsModelDoubleBounded(CONDITION_NUMBER, 10.0, 1.0, Double.MAX_VALUE));
+
+    void saveTo(final NodeSettingsWO settings) {
+        m_group.saveTo(settings);
+    }
+
+    /** @throws InvalidSettingsException naming the key of the first invalid setting */
+    void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
+        m_group.validate(settings);
+        final LowRankMatrixGeneratorSettings copy = new LowRankMatrixGeneratorSettings();
+        copy.m_group.loadFrom(settings);
+        copy.check();
+    }
+
+    void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
+        validate(settings);
+        m_group.loadFrom(settings);
+    }
+
+    /** Cross-setting checks, each naming the keys involved. */
+    void check() throws InvalidSettingsException {
+        SettingsGroup.requireChoice(STRUCTURE, m_structure.getStringValue(), STRUCTURES);
+        SettingsGroup.requireChoice(PROFILE, m_profile.getStringValue(), PROFILES);
+        final int rows = m_rows.getIntValue();
+        final int cols = m_cols.getIntValue();
+        if (m_rank.getIntValue() > Math.min(rows, cols)) {
+            throw new InvalidSettingsException("Setting 'rank' (" + m_rank.getIntValue()
+                + ") must not exceed min('rows', 'cols') = " + Math.min(rows, cols));
+        }
+        if (!STRUCTURE_GENERAL.equals(m_structure.getStringValue()) && rows != cols) {
+            throw new InvalidSettingsException("Setting 'structure' = " + m_structure.getStringValue()
+                + " needs a square matrix, but 'rows' = " + rows + " and 'cols' = " + cols);
+        }
+    }
+
+    /** @return the engine's description of what to generate */
+    GroundTruthSpec toSpec() {
+        final GroundTruthSpec.Structure structure = switch (m_structure.getStringValue()) {
+            case STRUCTURE_SYMMETRIC -> GroundTruthSpec.Structure.SYMMETRIC;
+            case STRUCTURE_PSD -> GroundTruthSpec.Structure.PSD;
+            default -> GroundTruthSpec.Structure.GENERAL;
+        };
+        final double kappa =
+            PROFILE_GEOMETRIC.equals(m_profile.getStringValue()) ? m_condition.getDoubleValue() : Double.NaN;
+        return new GroundTruthSpec(m_rows.getIntValue(), m_cols.getIntValue(), m_rank.getIntValue(),
+            m_seed.getLongValue(), structure, kappa);
+    }
+}
