@@ -1,0 +1,142 @@
+package org.deepfact.engine.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.deepfact.engine.baseline.NuclearNormConfig;
+import org.deepfact.engine.model.InitKind;
+import org.deepfact.engine.optim.OptimizerKind;
+
+/**
+ * The grid of a recovery sweep (science.md section 7, Fig. 2 of the paper): for every number
+ * of observations m, every depth, learning rate, initialisation scale and repeat one deep matrix
+ * factorization run, plus (optionally) one minimum-nuclear-norm run per m and repeat.
+ *
+ * <p>Seeds (see {@link Seeds}): the ground truth depends on the repeat only, the observation
+ * mask / sensing operator on (m, repeat), and the initialisation on (m, depth, repeat). Runs
+ * that differ only in s or lr therefore fit the same data from the same random directions
+ * (common random numbers), which makes the curves against s comparable point by point, and no
+ * seed depends on the order in which runs execute.
+ *
+ * @param problem completion or sensing
+ * @param rows ground-truth rows
+ * @param cols ground-truth columns
+ * @param rank ground-truth rank
+ * @param ms numbers of observations / measurements
+ * @param depths factorization depths (1 fits W directly)
+ * @param nuclear whether to add the minimum-nuclear-norm baseline
+ * @param initScales initialisation scales s
+ * @param learningRates learning rates
+ * @param repeats number of repeats (independent ground truths and masks), &gt;= 1
+ * @param init initialisation kind (paper: gaussian)
+ * @param optimizer optimizer (paper: GroupRMSprop)
+ * @param maxIterations iteration cap per run
+ * @param lossThreshold stop when the train loss is at most this (paper: 1e-6)
+ * @param nuclearEpsilon constraint slack of the baseline (paper: 1e-3)
+ * @param seed master seed
+ */
+public record SweepGrid(Problem problem, int rows, int cols, int rank, List<Integer> ms, List<Integer> depths,
+        boolean nuclear, List<Double> initScales, List<Double> learningRates, int repeats, InitKind init,
+        OptimizerKind optimizer, long maxIterations, double lossThreshold, double nuclearEpsilon, long seed) {
+
+    /** Copies the lists (the grid is immutable). */
+    public SweepGrid {
+        ms = List.copyOf(ms);
+        depths = List.copyOf(depths);
+        initScales = List.copyOf(initScales);
+        learningRates = List.copyOf(learningRates);
+    }
+
+    /**
+     * The paper's Fig. 2 grid: 100 x 100, rank 5, m in {2000, 5000}, depths 1-4 and the
+     * nuclear-norm baseline, s in {1e-3, 1e-4, 1e-5, 1e-6}, lr in {1e-3, 3e-4}, 3 repeats,
+     * gaussian init, GroupRMSprop, loss threshold 1e-6, at most 10^6 iterations, epsilon 1e-3.
+     */
+    public static SweepGrid paper(Problem problem, long seed) {
+        return new SweepGrid(problem, 100, 100, 5, List.of(2000, 5000), List.of(1, 2, 3, 4), true,
+                List.of(1e-3, 1e-4, 1e-5, 1e-6), List.of(1e-3, 3e-4), 3, InitKind.GAUSSIAN,
+                OptimizerKind.GROUP_RMSPROP, 1_000_000, 1e-6, NuclearNormConfig.DEFAULT_EPSILON, seed);
+    }
+
+    /** @throws IllegalArgumentException naming the first invalid setting */
+    public void validate() {
+        require(problem != null, "Problem must be given");
+        require(rows >= 1 && cols >= 1, "Matrix shape must be positive, got " + rows + " x " + cols);
+        require(rank >= 1 && rank <= Math.min(rows, cols), "Rank must be in [1, " + Math.min(rows, cols) + "], got "
+                + rank);
+        require(!ms.isEmpty(), "At least one number of observations m is needed");
+        for (int m : ms) {
+            require(m >= 1, "Number of observations m must be >= 1, got " + m);
+            require(problem == Problem.SENSING || (long) m <= (long) rows * cols, "Cannot observe m = " + m
+                    + " distinct entries of a " + rows + " x " + cols + " matrix");
+        }
+        require(!depths.isEmpty() || nuclear, "At least one depth or the nuclear-norm baseline is needed");
+        for (int d : depths) {
+            require(d >= 1, "Depth must be >= 1, got " + d);
+        }
+        require(depths.isEmpty() || !initScales.isEmpty(), "At least one initialisation scale is needed");
+        for (double s : initScales) {
+            require(s > 0 && Double.isFinite(s), "Initialisation scale must be finite and > 0, got " + s);
+        }
+        require(depths.isEmpty() || !learningRates.isEmpty(), "At least one learning rate is needed");
+        for (double lr : learningRates) {
+            require(lr > 0 && Double.isFinite(lr), "Learning rate must be finite and > 0, got " + lr);
+        }
+        require(repeats >= 1, "Repeats must be >= 1, got " + repeats);
+        require(init != null && optimizer != null, "Initialisation and optimizer must be given");
+        require(maxIterations >= 0, "Maximum iterations must be >= 0, got " + maxIterations);
+        require(lossThreshold >= 0 && Double.isFinite(lossThreshold), "Loss threshold must be finite and >= 0, got "
+                + lossThreshold);
+        require(nuclearEpsilon >= 0 && Double.isFinite(nuclearEpsilon),
+                "Nuclear-norm epsilon must be finite and >= 0, got " + nuclearEpsilon);
+    }
+
+    /** @return the seed of the ground truth of a repeat */
+    public long truthSeed(int repeat) {
+        return Seeds.derive(seed, Seeds.key("truth", "repeat", repeat));
+    }
+
+    /** @return the seed of the observation mask or sensing operator */
+    public long sampleSeed(int m, int repeat) {
+        return Seeds.derive(seed, Seeds.key(problem.id() + "-sample", "m", m, "repeat", repeat));
+    }
+
+    /** @return the seed of a deep factorization's initialisation */
+    public long initSeed(int m, int depth, int repeat) {
+        return Seeds.derive(seed, Seeds.key("init", "m", m, "depth", depth, "repeat", repeat));
+    }
+
+    /**
+     * @return every run in grid order: m, then depth, learning rate, scale, repeat; the
+     *         baseline's runs (one per repeat) after the depths of each m
+     */
+    public List<RunSpec> runs() {
+        validate();
+        List<RunSpec> out = new ArrayList<>();
+        for (int m : ms) {
+            for (int depth : depths) {
+                for (double lr : learningRates) {
+                    for (double s : initScales) {
+                        for (int r = 0; r < repeats; r++) {
+                            out.add(new RunSpec(problem, rows, cols, rank, m, false, depth, init, s, optimizer, lr, r,
+                                    truthSeed(r), sampleSeed(m, r), initSeed(m, depth, r)));
+                        }
+                    }
+                }
+            }
+            if (nuclear) {
+                for (int r = 0; r < repeats; r++) {
+                    out.add(new RunSpec(problem, rows, cols, rank, m, true, 0, null, Double.NaN, null, Double.NaN, r,
+                            truthSeed(r), sampleSeed(m, r), 0));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}
