@@ -1,0 +1,84 @@
+package org.deepfact.engine.baseline;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * A sensing map given by explicit measurement matrices A_1 .. A_m (all {@code rows x cols}),
+ * held in memory. Meant for small problems and tests; large sensing problems go through an
+ * adapter that regenerates the A_i.
+ */
+public final class DenseSensingConstraints implements LinearConstraints {
+
+    private final int rows;
+    private final int cols;
+    /** m x (rows*cols): row i is A_i flattened row-major. */
+    private final double[][] flat;
+
+    /**
+     * @throws IllegalArgumentException when there are no matrices, shapes differ, or an entry
+     *         is not finite
+     */
+    public DenseSensingConstraints(DMatrixRMaj... measurements) {
+        if (measurements.length == 0) {
+            throw new IllegalArgumentException("Sensing needs at least one measurement matrix");
+        }
+        this.rows = measurements[0].numRows;
+        this.cols = measurements[0].numCols;
+        this.flat = new double[measurements.length][];
+        for (int i = 0; i < measurements.length; i++) {
+            DMatrixRMaj a = measurements[i];
+            if (a.numRows != rows || a.numCols != cols) {
+                throw new IllegalArgumentException("Measurement matrix " + i + " is " + a.numRows + " x "
+                        + a.numCols + ", expected " + rows + " x " + cols);
+            }
+            flat[i] = new double[rows * cols];
+            System.arraycopy(a.data, 0, flat[i], 0, rows * cols);
+            for (double v : flat[i]) {
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("Measurement matrix " + i + " has a non-finite entry");
+                }
+            }
+        }
+    }
+
+    @Override
+    public int rows() {
+        return rows;
+    }
+
+    @Override
+    public int cols() {
+        return cols;
+    }
+
+    @Override
+    public int size() {
+        return flat.length;
+    }
+
+    @Override
+    public void apply(DMatrixRMaj x, double[] out) {
+        double[] d = x.data;
+        for (int i = 0; i < flat.length; i++) {
+            double[] a = flat[i];
+            double s = 0;
+            for (int p = 0; p < a.length; p++) {
+                s += a[p] * d[p];
+            }
+            out[i] = s;
+        }
+    }
+
+    @Override
+    public void adjoint(double[] r, DMatrixRMaj out) {
+        out.zero();
+        double[] d = out.data;
+        for (int i = 0; i < flat.length; i++) {
+            double[] a = flat[i];
+            double ri = r[i];
+            for (int p = 0; p < a.length; p++) {
+                d[p] += ri * a[p];
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.deepfact.engine.baseline;
+
+import org.deepfact.engine.ProgressCallback;
+import org.deepfact.engine.data.Observations;
+
+/**
+ * The paper's convex baseline: min ||X||_* subject to |A(X)_i - y_i| &lt;= epsilon for every
+ * measurement (equality when epsilon = 0).
+ *
+ * <p>Method: when A A^T = I (completion) exact-projection ADMM with over-relaxation and
+ * residual balancing ({@code ProjectionAdmm}); otherwise (sensing) a primal-dual hybrid
+ * gradient method that needs only A and A^T ({@code PrimalDualSolver}). Both stop when the
+ * relative primal (constraint) and dual (optimality) residuals are at most the configured
+ * tolerance, or at the iteration cap ({@link NuclearNormReport#converged()} false). The
+ * returned matrix is the singular-value-thresholded iterate, so it is exactly low rank and
+ * satisfies the constraints up to {@link NuclearNormReport#maxViolation()}.
+ */
+public final class NuclearNormSolver {
+
+    private final NuclearNormConfig config;
+
+    public NuclearNormSolver(NuclearNormConfig config) {
+        this.config = config;
+    }
+
+    /** Minimum-nuclear-norm completion of observed entries. */
+    public NuclearNormResult complete(Observations observations, ProgressCallback callback) {
+        return solve(new CompletionConstraints(observations), observations.values(), callback);
+    }
+
+    /**
+     * @param a measurement map
+     * @param y measured values, length {@code a.size()}
+     * @throws IllegalArgumentException when y has the wrong length or a non-finite value
+     * @throws org.deepfact.engine.OperationCanceledException when the callback cancels
+     */
+    public NuclearNormResult solve(LinearConstraints a, double[] y, ProgressCallback callback) {
+        if (y.length != a.size()) {
+            throw new IllegalArgumentException("Expected " + a.size() + " measured values, got " + y.length);
+        }
+        for (int i = 0; i < y.length; i++) {
+            if (!Double.isFinite(y[i])) {
+                throw new IllegalArgumentException("Measured value " + i + " is " + y[i] + ", not a finite number");
+            }
+        }
+        double[] values = y.clone();
+        return a.hasOrthonormalRows()
+                ? ProjectionAdmm.solve(a, values, config, callback)
+                : PrimalDualSolver.solve(a, values, config, callback);
+    }
+
+    public NuclearNormConfig config() {
+        return config;
+    }
+}
