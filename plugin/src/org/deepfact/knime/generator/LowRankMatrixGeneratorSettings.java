@@ -56,7 +56,8 @@ final class LowRankMatrixGeneratorSettings {
 
     final SettingsModelLong m_seed = m_group.add(SEED, new SettingsModelLong(SEED, 1L));
 
-    final SettingsModelString m_structure = m_group.add(STRUCTURE, new SettingsModelString(STRUCTURE, STRUCTURE_GENERAL));
+    final SettingsModelString m_structure =
+        m_group.add(STRUCTURE, new SettingsModelString(STRUCTURE, STRUCTURE_GENERAL));
 
     final SettingsModelString m_profile = m_group.add(PROFILE, new SettingsModelString(PROFILE, PROFILE_GAUSSIAN));
 
