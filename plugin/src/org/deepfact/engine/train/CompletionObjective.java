@@ -62,22 +62,22 @@ final class CompletionObjective implements Objective {
         int h = top.numCols;
         double[] td = top.data;
         double[] pd = pT.data;
-        for (int k = 0; k < m; k++) {
-            double r = Rows.dot(td, rowIdx[k] * h, pd, colIdx[k] * h, h) - y[k];
-            sum += r * r;
-            coef[k] = scale * r;
-        }
-        // dL/dW_N = G P_{N-1}^T and (W_N^T G)^T = G^T W_N: row updates over the m entries.
         DMatrixRMaj gTop = grads[depth - 1];
         double[] gd = gTop.data;
         double[] bd = backT.data;
         java.util.Arrays.fill(gd, 0, gTop.getNumElements(), 0.0);
         java.util.Arrays.fill(bd, 0, backT.getNumElements(), 0.0);
+        // One pass over the entries: residual, then dL/dW_N = G P_{N-1}^T and (W_N^T G)^T = G^T W_N
+        // as row updates, while both rows are still in L1.
         for (int k = 0; k < m; k++) {
             int i = rowIdx[k] * h;
             int j = colIdx[k] * h;
-            Rows.axpy(coef[k], pd, j, gd, i, h);
-            Rows.axpy(coef[k], td, i, bd, j, h);
+            double r = Rows.dot(td, i, pd, j, h) - y[k];
+            sum += r * r;
+            double c = scale * r;
+            coef[k] = c;
+            Rows.axpy(c, pd, j, gd, i, h);
+            Rows.axpy(c, td, i, bd, j, h);
         }
         if (depth == 2) {
             CommonOps_DDRM.transpose(backT, grads[0]);

@@ -1,0 +1,223 @@
+package org.deepfact.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.deepfact.engine.ProgressCallback;
+import org.deepfact.engine.data.GroundTruth;
+import org.deepfact.engine.data.GroundTruthSpec;
+import org.deepfact.engine.data.Observations;
+import org.deepfact.engine.data.Samplers;
+import org.deepfact.engine.model.InitKind;
+import org.deepfact.engine.optim.OptimizerKind;
+import org.deepfact.engine.train.HistoryRecord;
+import org.deepfact.engine.train.Trainer;
+import org.deepfact.engine.train.TrainingConfig;
+import org.deepfact.engine.train.TrainingProblem;
+import org.deepfact.engine.train.TrainingResult;
+import org.ejml.data.DMatrixRMaj;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code deepfact train}: generate a low-rank ground truth, sample observations uniformly
+ * without replacement, train a deep matrix factorization and report the paper's metrics.
+ * Seeds: ground truth = seed, observations = seed + 1, initialisation = seed + 2.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Generate -> sample -> train a deep matrix factorization (defaults: the paper's).")
+public final class TrainCommand implements Callable<Integer> {
+
+    /** Initialisations as typed on the command line. */
+    enum Init { gaussian, uniform, identity, orthogonal }
+
+    /** Optimisers as typed on the command line. */
+    enum Opt { gd, grouprmsprop, adam }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--rows", defaultValue = "100", description = "Rows of the ground truth (default ${DEFAULT-VALUE}).")
+    int rows;
+
+    @Option(names = "--cols", defaultValue = "100", description = "Columns of the ground truth (default ${DEFAULT-VALUE}).")
+    int cols;
+
+    @Option(names = "--rank", defaultValue = "5", description = "Rank of the ground truth (default ${DEFAULT-VALUE}).")
+    int rank;
+
+    @Option(names = "--observations", defaultValue = "2000",
+            description = "Observed entries m, uniform without replacement (default ${DEFAULT-VALUE}).")
+    int observations;
+
+    @Option(names = "--depth", defaultValue = "3", description = "Depth N of the factorization (default ${DEFAULT-VALUE}).")
+    int depth;
+
+    @Option(names = "--width", split = ",", paramLabel = "W",
+            description = "Hidden width(s): one value for every hidden layer or N-1 comma-separated values "
+                    + "(default: cols).")
+    int[] width;
+
+    @Option(names = "--init", defaultValue = "gaussian",
+            description = "Initialisation: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    Init init;
+
+    @Option(names = "--init-scale", defaultValue = "1e-3", description = "Initialisation scale s (default ${DEFAULT-VALUE}).")
+    double initScale;
+
+    @Option(names = "--optimizer", defaultValue = "grouprmsprop",
+            description = "Optimizer: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    Opt optimizer;
+
+    @Option(names = "--lr", defaultValue = "1e-3", description = "Learning rate (default ${DEFAULT-VALUE}).")
+    double lr;
+
+    @Option(names = "--max-iterations", defaultValue = "1000000",
+            description = "Iteration cap (default ${DEFAULT-VALUE}).")
+    long maxIterations;
+
+    @Option(names = "--loss-threshold", defaultValue = "1e-6",
+            description = "Stop when the train loss is at most this (default ${DEFAULT-VALUE}).")
+    double lossThreshold;
+
+    @Option(names = "--log-every", defaultValue = "1000",
+            description = "Record metrics every k iterations (default ${DEFAULT-VALUE}).")
+    long logEvery;
+
+    @Option(names = "--seed", defaultValue = "0",
+            description = "Seed: ground truth uses it, observations seed+1, initialisation seed+2 (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", defaultValue = "1", description = "Threads for dense products (default ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--json", description = "Print one JSON object with the settings and results instead of text.")
+    boolean json;
+
+    private void check(boolean ok, String message) {
+        if (!ok) {
+            throw new ParameterException(spec.commandLine(), message);
+        }
+    }
+
+    private void validate() {
+        check(rows >= 1, "--rows must be >= 1, got " + rows);
+        check(cols >= 1, "--cols must be >= 1, got " + cols);
+        check(rank >= 1, "--rank must be >= 1, got " + rank);
+        check(rank <= Math.min(rows, cols), "--rank " + rank + " exceeds min(--rows, --cols) = " + Math.min(rows, cols));
+        check(observations >= 1, "--observations must be >= 1, got " + observations);
+        check(observations <= (long) rows * cols, "--observations " + observations + " exceeds rows * cols = "
+                + (long) rows * cols);
+        check(depth >= 1, "--depth must be >= 1, got " + depth);
+        if (width != null) {
+            check(width.length == 1 || width.length == depth - 1, "--width needs 1 or " + (depth - 1)
+                    + " values for depth " + depth + ", got " + width.length);
+            for (int w : width) {
+                check(w >= 1, "--width values must be >= 1, got " + w);
+            }
+        }
+        check(initScale > 0 && Double.isFinite(initScale), "--init-scale must be finite and > 0, got " + initScale);
+        check(lr > 0 && Double.isFinite(lr), "--lr must be finite and > 0, got " + lr);
+        check(maxIterations >= 0, "--max-iterations must be >= 0, got " + maxIterations);
+        check(lossThreshold >= 0 && Double.isFinite(lossThreshold),
+                "--loss-threshold must be finite and >= 0, got " + lossThreshold);
+        check(logEvery >= 1, "--log-every must be >= 1, got " + logEvery);
+        check(threads >= 1, "--threads must be >= 1, got " + threads);
+    }
+
+    private int[] hiddenWidths() {
+        if (width == null || depth == 1) {
+            return null;
+        }
+        if (width.length == 1) {
+            int[] all = new int[depth - 1];
+            java.util.Arrays.fill(all, width[0]);
+            return all;
+        }
+        return width;
+    }
+
+    @Override
+    public Integer call() {
+        validate();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        DMatrixRMaj truth = GroundTruth.generate(GroundTruthSpec.of(rows, cols, rank, seed));
+        Observations observed = Samplers.uniform(truth, observations, seed + 1);
+        TrainingProblem problem = TrainingProblem.completion(observed).withGroundTruth(truth);
+        TrainingConfig config = TrainingConfig.builder().depth(depth).hiddenWidths(hiddenWidths())
+                .init(InitKind.parse(init.name())).initScale(initScale).optimizer(OptimizerKind.parse(optimizer.name()))
+                .learningRate(lr).maxIterations(maxIterations).lossThreshold(lossThreshold).logEvery(logEvery)
+                .seed(seed + 2).threads(threads).build();
+        ProgressCallback progress = json ? ProgressCallback.NONE : new StderrProgress(err);
+        TrainingResult result = Trainer.train(problem, config, progress);
+        if (!json) {
+            err.println();
+        }
+        HistoryRecord last = result.last();
+        if (json) {
+            out.println(new Json().put("rows", rows).put("cols", cols).put("rank", rank)
+                    .put("observations", observations).put("depth", depth)
+                    .put("width", width == null ? "cols" : java.util.Arrays.toString(hiddenWidths()))
+                    .put("init", init.name()).put("init_scale", initScale).put("optimizer", optimizer.name())
+                    .put("lr", lr).put("max_iterations", maxIterations).put("loss_threshold", lossThreshold)
+                    .put("seed", seed).put("threads", threads).put("iterations", result.iterations())
+                    .put("stop_reason", result.stopReason().name().toLowerCase(Locale.ROOT))
+                    .put("train_loss", last.trainLoss()).put("reconstruction_error", last.reconstructionError())
+                    .put("nuclear_norm", last.nuclearNorm()).put("effective_rank", last.effectiveRank())
+                    .put("schatten_2_over_n", last.schattenQuasiNorm()).put("stable_rank", last.stableRank())
+                    .put("top_singular_values", last.topSingularValues()).put("seconds", result.seconds()));
+        } else {
+            printText(out, result);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private void printText(PrintWriter out, TrainingResult result) {
+        out.printf(Locale.ROOT, "%10s  %-10s  %-10s  %-10s  %-8s  %s%n", "iteration", "loss", "error", "nuclear",
+                "eff.rank", "sigma_1..5");
+        for (HistoryRecord h : result.history()) {
+            double[] s = h.topSingularValues();
+            StringBuilder sigmas = new StringBuilder();
+            for (int i = 0; i < Math.min(5, s.length); i++) {
+                sigmas.append(String.format(Locale.ROOT, "%.3g ", s[i]));
+            }
+            out.printf(Locale.ROOT, "%10d  %.4e  %.4e  %.4e  %8.3f  %s%n", h.iteration(), h.trainLoss(),
+                    h.reconstructionError(), h.nuclearNorm(), h.effectiveRank(), sigmas.toString().trim());
+        }
+        HistoryRecord last = result.last();
+        out.printf(Locale.ROOT, "%n%d x %d, rank %d, m = %d; depth %d, %s init s = %g, %s lr = %g, seed %d%n", rows,
+                cols, rank, observations, depth, init, initScale, optimizer, lr, seed);
+        out.printf(Locale.ROOT, "stopped: %s after %d iterations in %.2f s (%.0f it/s)%n",
+                result.stopReason().name().toLowerCase(Locale.ROOT), result.iterations(), result.seconds(),
+                result.iterations() / Math.max(1e-9, result.seconds()));
+        out.printf(Locale.ROOT, "train loss %.4e, reconstruction error %.4e, nuclear norm %.4f, effective rank %.3f%n",
+                last.trainLoss(), last.reconstructionError(), last.nuclearNorm(), last.effectiveRank());
+    }
+
+    /** One updating status line on stderr. */
+    private static final class StderrProgress implements ProgressCallback {
+        private final PrintWriter err;
+
+        StderrProgress(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void progress(double fraction, String message) {
+            err.print(String.format(Locale.ROOT, "\r[%5.1f%%] %s   ", 100 * fraction, message));
+            err.flush();
+        }
+
+        @Override
+        public boolean isCanceled() {
+            return false;
+        }
+    }
+}

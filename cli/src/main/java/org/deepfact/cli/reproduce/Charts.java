@@ -1,0 +1,184 @@
+package org.deepfact.cli.reproduce;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Paint;
+import java.io.File;
+import java.io.IOException;
+import java.util.List;
+
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+/** The reproduce command's PNG charts, drawn with JFreeChart. */
+final class Charts {
+
+    /** One curve with error bars: x, mean y, and the bar's low and high end per point. */
+    record Curve(String name, double[] x, double[] y, double[] low, double[] high) {
+    }
+
+    /** A horizontal reference line, e.g. the nuclear-norm baseline or the ground truth. */
+    record Line(String label, double value, Paint paint) {
+    }
+
+    /** One line without error bars, e.g. a singular value against iteration. */
+    record Trace(String name, double[] x, double[] y) {
+    }
+
+    static final int WIDTH = 800;
+    static final int HEIGHT = 560;
+
+    private static final Paint[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
+        new Color(0x9467bd), new Color(0xff7f0e), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf),
+        new Color(0x7f7f7f), new Color(0xbcbd22)};
+
+    private Charts() {
+    }
+
+    /**
+     * Mean with error bars against a log x axis, on a log or linear y axis, with horizontal
+     * reference lines; the y range covers the curves and the lines.
+     */
+    static void errorBarChart(File file, String title, String xLabel, String yLabel, boolean logY, List<Curve> curves,
+            List<Line> lines) throws IOException {
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        double xlo = Double.POSITIVE_INFINITY;
+        double xhi = Double.NEGATIVE_INFINITY;
+        for (Curve c : curves) {
+            YIntervalSeries s = new YIntervalSeries(c.name());
+            for (int i = 0; i < c.x().length; i++) {
+                if (!Double.isFinite(c.y()[i]) || (logY && !(c.y()[i] > 0))) {
+                    continue;
+                }
+                s.add(c.x()[i], c.y()[i], c.low()[i], c.high()[i]);
+                lo = Math.min(lo, logY && !(c.low()[i] > 0) ? c.y()[i] : c.low()[i]);
+                hi = Math.max(hi, c.high()[i]);
+                xlo = Math.min(xlo, c.x()[i]);
+                xhi = Math.max(xhi, c.x()[i]);
+            }
+            data.addSeries(s);
+        }
+        for (Line l : lines) {
+            if (Double.isFinite(l.value()) && (!logY || l.value() > 0)) {
+                lo = Math.min(lo, l.value());
+                hi = Math.max(hi, l.value());
+            }
+        }
+        LogAxis x = new LogAxis(xLabel);
+        x.setBase(10);
+        x.setSmallestValue(1e-300);
+        if (xlo <= xhi) {
+            x.setRange(xlo / 2, xhi * 2);
+        }
+        ValueAxis y = logY ? logAxis(yLabel) : new NumberAxis(yLabel);
+        if (lo <= hi) {
+            if (logY) {
+                y.setRange(lo / 3, hi * 3);
+            } else {
+                double pad = Math.max(1e-9, 0.08 * (hi - lo));
+                y.setRange(Math.min(0, lo - pad), hi + pad);
+            }
+        }
+        XYErrorRenderer renderer = new XYErrorRenderer();
+        renderer.setDrawXError(false);
+        renderer.setDrawYError(true);
+        renderer.setDefaultLinesVisible(true);
+        renderer.setDefaultShapesVisible(true);
+        renderer.setCapLength(6);
+        style(renderer, curves.size());
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        addLines(plot, lines);
+        save(file, title, plot);
+    }
+
+    /** Several traces against a linear x axis and a log y axis, e.g. singular values over time. */
+    static void traceChart(File file, String title, String xLabel, String yLabel, List<Trace> traces, List<Line> lines)
+            throws IOException {
+        XYSeriesCollection data = new XYSeriesCollection();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Trace t : traces) {
+            XYSeries s = new XYSeries(t.name(), false, true);
+            for (int i = 0; i < t.x().length; i++) {
+                if (t.y()[i] > 0 && Double.isFinite(t.y()[i])) {
+                    s.add(t.x()[i], t.y()[i]);
+                    lo = Math.min(lo, t.y()[i]);
+                    hi = Math.max(hi, t.y()[i]);
+                }
+            }
+            data.addSeries(s);
+        }
+        for (Line l : lines) {
+            if (l.value() > 0 && Double.isFinite(l.value())) {
+                lo = Math.min(lo, l.value());
+                hi = Math.max(hi, l.value());
+            }
+        }
+        NumberAxis x = new NumberAxis(xLabel);
+        x.setAutoRangeIncludesZero(true);
+        LogAxis y = logAxis(yLabel);
+        if (lo <= hi) {
+            y.setRange(Math.max(lo / 3, hi * 1e-12), hi * 3);
+        }
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        style(renderer, traces.size());
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        addLines(plot, lines);
+        save(file, title, plot);
+    }
+
+    private static LogAxis logAxis(String label) {
+        LogAxis a = new LogAxis(label);
+        a.setBase(10);
+        a.setSmallestValue(1e-300);
+        return a;
+    }
+
+    private static void style(XYLineAndShapeRenderer renderer, int n) {
+        for (int i = 0; i < n; i++) {
+            renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+            renderer.setSeriesStroke(i, new BasicStroke(2f));
+        }
+    }
+
+    private static void addLines(XYPlot plot, List<Line> lines) {
+        for (Line l : lines) {
+            if (!Double.isFinite(l.value())) {
+                continue;
+            }
+            ValueMarker m = new ValueMarker(l.value(), l.paint(), new BasicStroke(1.6f, BasicStroke.CAP_BUTT,
+                    BasicStroke.JOIN_MITER, 10f, new float[] {8f, 5f}, 0f));
+            m.setLabel(l.label());
+            m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            m.setLabelPaint(l.paint());
+            m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+            plot.addRangeMarker(m);
+        }
+    }
+
+    private static void save(File file, String title, XYPlot plot) throws IOException {
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xdddddd));
+        plot.setRangeGridlinePaint(new Color(0xdddddd));
+        JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 16), plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        ChartUtils.saveChartAsPNG(file, chart, WIDTH, HEIGHT);
+    }
+}

@@ -1,0 +1,360 @@
+package org.deepfact.cli.reproduce;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.deepfact.engine.ProgressCallback;
+import org.deepfact.engine.experiment.Aggregation;
+import org.deepfact.engine.experiment.Problem;
+import org.deepfact.engine.experiment.RecoverySweep;
+import org.deepfact.engine.experiment.RunResult;
+import org.deepfact.engine.experiment.RunSpec;
+import org.deepfact.engine.experiment.Stats;
+import org.deepfact.engine.experiment.SweepGrid;
+import org.deepfact.engine.spectrum.Spectrum;
+
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Shared body of {@code reproduce completion} and {@code reproduce sensing}: builds the grid
+ * (a preset, overridden option by option), runs it on {@link RecoverySweep}, writes the per-run
+ * CSV, a per-group summary CSV and the PNG charts, and prints the summary table.
+ */
+abstract class SweepCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--quick", description = "Reduced grid (see the description above) instead of the paper's.")
+    boolean quick;
+
+    @Option(names = "--size", paramLabel = "N", description = "Ground truth is N x N (default: 100).")
+    Integer size;
+
+    @Option(names = "--rank", paramLabel = "R", description = "Ground-truth rank (default: 5).")
+    Integer rank;
+
+    @Option(names = "--m", split = ",", paramLabel = "M", description = "Numbers of observations, comma-separated.")
+    List<Integer> ms;
+
+    @Option(names = "--depths", split = ",", paramLabel = "N", description = "Depths, comma-separated (1 fits W directly).")
+    List<Integer> depths;
+
+    @Option(names = "--scales", split = ",", paramLabel = "S", description = "Gaussian init scales, comma-separated.")
+    List<Double> scales;
+
+    @Option(names = "--lrs", split = ",", paramLabel = "LR", description = "GroupRMSprop learning rates, comma-separated.")
+    List<Double> lrs;
+
+    @Option(names = "--repeats", paramLabel = "K", description = "Repeats (independent ground truths and samples).")
+    Integer repeats;
+
+    @Option(names = "--max-iterations", paramLabel = "T", description = "Iteration cap per run (paper: 1000000).")
+    Long maxIterations;
+
+    @Option(names = "--no-nuclear", description = "Leave out the minimum-nuclear-norm baseline.")
+    boolean noNuclear;
+
+    /** The grid without options: the paper's, or the reduced one with --quick. */
+    abstract SweepGrid preset(boolean quick, long seed);
+
+    abstract Problem problem();
+
+    SweepGrid grid() {
+        SweepGrid p = preset(quick, common.seed);
+        int n = size != null ? size : p.rows();
+        SweepGrid g = new SweepGrid(p.problem(), n, n, rank != null ? rank : p.rank(), ms != null ? ms : p.ms(),
+                depths != null ? depths : p.depths(), p.nuclear() && !noNuclear, scales != null ? scales : p.initScales(),
+                lrs != null ? lrs : p.learningRates(), repeats != null ? repeats : p.repeats(), p.init(), p.optimizer(),
+                maxIterations != null ? maxIterations : p.maxIterations(), p.lossThreshold(), p.nuclearEpsilon(),
+                p.seed());
+        try {
+            g.validate();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(common.spec.commandLine(), e.getMessage());
+        }
+        return g;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        SweepGrid grid = grid();
+        int threads = common.threads();
+        ProgressBar.Mode mode = common.progressMode();
+        PrintWriter out = common.spec.commandLine().getOut();
+        Files.createDirectories(common.out);
+        String id = grid.problem().id();
+        List<RunSpec> runs = grid.runs();
+        out.printf(Locale.ROOT, "reproduce %s%s: %d x %d, rank %d, m %s, depths %s%s, init scales %s, lr %s, %d repeat(s), "
+                + "%s init, %s, loss threshold %s, cap %d iterations, seed %d%n", id, quick ? " --quick" : "",
+                grid.rows(), grid.cols(), grid.rank(), grid.ms(), grid.depths(),
+                grid.nuclear() ? " + min nuclear norm (eps " + grid.nuclearEpsilon() + ")" : "", grid.initScales(),
+                grid.learningRates(), grid.repeats(), RunTable.lower(grid.init().name()),
+                RunTable.lower(grid.optimizer().name()).replace("_", ""), grid.lossThreshold(), grid.maxIterations(),
+                grid.seed());
+        out.printf(Locale.ROOT, "%d runs on %d thread(s); output in %s%n", runs.size(), threads, common.out);
+        out.flush();
+        RecoverySweep sweep = new RecoverySweep(grid);
+        ProgressBar bar = new ProgressBar(System.err, mode, id);
+        long start = System.nanoTime();
+        List<RunResult> results;
+        try {
+            results = sweep.execute(threads, bar, ProgressCallback.NONE);
+        } finally {
+            bar.close();
+        }
+        double seconds = (System.nanoTime() - start) * 1e-9;
+        Path csv = common.out.resolve(id + "-runs.csv");
+        RunTable.write(csv, results);
+        Path summaryCsv = common.out.resolve(id + "-summary.csv");
+        List<Group> groups = groups(results);
+        writeSummary(summaryCsv, groups);
+        double[] truth = truthMetrics(sweep);
+        List<Path> pngs = charts(grid, groups, truth);
+        printSummary(out, grid, groups, truth, results);
+        out.printf(Locale.ROOT, "%nWrote %s (one row per run), %s and %d PNG chart(s) in %s; %d runs took %s on %d "
+                + "thread(s).%n", csv.getFileName(), summaryCsv.getFileName(), pngs.size(), common.out, runs.size(),
+                ProgressBar.clock(seconds), threads);
+        out.flush();
+        return 0;
+    }
+
+    /** A group of repeats: same m, method, depth, lr and init scale. */
+    record Key(int m, boolean nuclear, int depth, double lr, double scale) {
+        static Key of(RunSpec s) {
+            return s.nuclear() ? new Key(s.m(), true, 0, Double.NaN, Double.NaN)
+                    : new Key(s.m(), false, s.depth(), s.learningRate(), s.initScale());
+        }
+
+        String method() {
+            return nuclear ? "nuclear" : "dmf";
+        }
+    }
+
+    /** Mean/std of the metrics of one group. */
+    record Group(Key key, int runs, Stats error, Stats nuclearNorm, Stats effectiveRank, Stats iterations,
+            Stats trainLoss, int converged) {
+    }
+
+    static List<Group> groups(List<RunResult> results) {
+        List<Group> out = new ArrayList<>();
+        for (Map.Entry<Key, List<RunResult>> e : Aggregation.groups(results, (RunResult r) -> Key.of(r.spec()))
+                .entrySet()) {
+            List<RunResult> rs = e.getValue();
+            out.add(new Group(e.getKey(), rs.size(),
+                    Stats.of(rs.stream().mapToDouble(RunResult::reconstructionError).toArray()),
+                    Stats.of(rs.stream().mapToDouble(RunResult::nuclearNorm).toArray()),
+                    Stats.of(rs.stream().mapToDouble(RunResult::effectiveRank).toArray()),
+                    Stats.of(rs.stream().mapToDouble(r -> r.iterations()).toArray()),
+                    Stats.of(rs.stream().mapToDouble(RunResult::trainLoss).toArray()),
+                    (int) rs.stream().filter(r -> r.stopReason().equals("CONVERGED")).count()));
+        }
+        return out;
+    }
+
+    /** @return mean over repeats of the ground truth's nuclear norm and effective rank */
+    static double[] truthMetrics(RecoverySweep sweep) {
+        int k = sweep.grid().repeats();
+        double[] nn = new double[k];
+        double[] er = new double[k];
+        for (int r = 0; r < k; r++) {
+            Spectrum s = Spectrum.of(sweep.groundTruth(r));
+            nn[r] = s.nuclearNorm();
+            er[r] = s.effectiveRank();
+        }
+        return new double[] {Stats.of(nn).mean(), Stats.of(er).mean()};
+    }
+
+    static void writeSummary(Path file, List<Group> groups) throws IOException {
+        String[] header = {"m", "method", "depth", "lr", "init_scale", "runs", "converged", "reconstruction_error_mean",
+            "reconstruction_error_std", "nuclear_norm_mean", "nuclear_norm_std", "effective_rank_mean",
+            "effective_rank_std", "iterations_mean"};
+        try (CSVPrinter csv = new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8),
+                CSVFormat.DEFAULT.builder().setHeader(header).setRecordSeparator("\n").get())) {
+            for (Group g : groups) {
+                Key k = g.key();
+                csv.printRecord(k.m(), k.method(), k.nuclear() ? "" : k.depth(), k.nuclear() ? "" : RunTable.num(k.lr()),
+                        k.nuclear() ? "" : RunTable.num(k.scale()), g.runs(), g.converged(), RunTable.num(g.error().mean()),
+                        RunTable.num(g.error().std()), RunTable.num(g.nuclearNorm().mean()),
+                        RunTable.num(g.nuclearNorm().std()), RunTable.num(g.effectiveRank().mean()),
+                        RunTable.num(g.effectiveRank().std()), RunTable.num(g.iterations().mean()));
+            }
+        }
+    }
+
+    /** One PNG per m and metric: mean with std bars against s, one curve per depth (and lr). */
+    List<Path> charts(SweepGrid grid, List<Group> groups, double[] truth) throws IOException {
+        List<Path> files = new ArrayList<>();
+        String id = grid.problem().id();
+        String[] metrics = {"reconstruction_error", "nuclear_norm", "effective_rank"};
+        String[] labels = {"reconstruction error (mean over all entries)", "nuclear norm", "effective rank"};
+        boolean manyLrs = grid.learningRates().size() > 1;
+        for (int m : grid.ms()) {
+            for (int q = 0; q < metrics.length; q++) {
+                List<Charts.Curve> curves = new ArrayList<>();
+                Map<String, List<Group>> byCurve = new LinkedHashMap<>();
+                Group baseline = null;
+                for (Group g : groups) {
+                    if (g.key().m() != m) {
+                        continue;
+                    }
+                    if (g.key().nuclear()) {
+                        baseline = g;
+                        continue;
+                    }
+                    String name = "depth " + g.key().depth() + (manyLrs ? ", lr " + g.key().lr() : "");
+                    byCurve.computeIfAbsent(name, k -> new ArrayList<>()).add(g);
+                }
+                for (Map.Entry<String, List<Group>> c : byCurve.entrySet()) {
+                    List<Group> pts = new ArrayList<>(c.getValue());
+                    pts.sort((a, b) -> Double.compare(a.key().scale(), b.key().scale()));
+                    int n = pts.size();
+                    double[] x = new double[n];
+                    double[] y = new double[n];
+                    double[] lo = new double[n];
+                    double[] hi = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        Stats s = metric(pts.get(i), q);
+                        x[i] = pts.get(i).key().scale();
+                        y[i] = s.mean();
+                        lo[i] = s.lowerBarPositive();
+                        hi[i] = s.mean() + s.std();
+                    }
+                    curves.add(new Charts.Curve(c.getKey(), x, y, lo, hi));
+                }
+                List<Charts.Line> lines = new ArrayList<>();
+                if (baseline != null) {
+                    lines.add(new Charts.Line(String.format(Locale.ROOT, "min nuclear norm (%.3g)",
+                            metric(baseline, q).mean()), metric(baseline, q).mean(), Color.BLACK));
+                }
+                if (q > 0) {
+                    double v = truth[q - 1];
+                    lines.add(new Charts.Line(String.format(Locale.ROOT, "ground truth (%.3g)", v), v,
+                            new Color(0x888888)));
+                }
+                Path file = common.out.resolve(id + "-m" + m + "-" + metrics[q] + ".png");
+                String title = String.format(Locale.ROOT, "%s, %d x %d rank %d, m = %d: %s", id, grid.rows(),
+                        grid.cols(), grid.rank(), m, labels[q].replaceAll(" \\(.*", ""));
+                Charts.errorBarChart(file.toFile(), title, "initialization scale s", labels[q], q != 1, curves, lines);
+                files.add(file);
+            }
+        }
+        return files;
+    }
+
+    private static Stats metric(Group g, int q) {
+        return q == 0 ? g.error() : q == 1 ? g.nuclearNorm() : g.effectiveRank();
+    }
+
+    static void printSummary(PrintWriter out, SweepGrid grid, List<Group> groups, double[] truth,
+            List<RunResult> results) {
+        out.println();
+        out.printf(Locale.ROOT, "%-6s %-8s %5s %8s %8s %4s  %-21s %-16s %-14s %10s  %s%n", "m", "method", "depth", "lr",
+                "s", "runs", "error mean (std)", "nuclear norm", "eff. rank", "iterations", "stopped");
+        for (Group g : groups) {
+            Key k = g.key();
+            String stop = g.converged() == g.runs() ? "converged"
+                    : g.converged() + "/" + g.runs() + " converged" + stopNote(results, k);
+            out.printf(Locale.ROOT, "%-6d %-8s %5s %8s %8s %4d  %-21s %-16s %-14s %10.0f  %s%n", k.m(), k.method(),
+                    k.nuclear() ? "-" : Integer.toString(k.depth()), k.nuclear() ? "-" : sci(k.lr()),
+                    k.nuclear() ? "-" : sci(k.scale()), g.runs(), meanStd(g.error(), true),
+                    meanStd(g.nuclearNorm(), false), meanStd(g.effectiveRank(), false), g.iterations().mean(), stop);
+        }
+        out.printf(Locale.ROOT, "ground truth: nuclear norm %.2f, effective rank %.2f (mean over repeats)%n", truth[0],
+                truth[1]);
+        for (String line : headlines(grid, groups)) {
+            out.println(line);
+        }
+    }
+
+    private static String stopNote(List<RunResult> results, Key k) {
+        boolean capped = results.stream().anyMatch(r -> Key.of(r.spec()).equals(k)
+                && r.stopReason().equals("MAX_ITERATIONS"));
+        boolean diverged = results.stream().anyMatch(r -> Key.of(r.spec()).equals(k)
+                && r.stopReason().equals(RecoverySweep.DIVERGED));
+        return (capped ? ", others hit the iteration cap" : "") + (diverged ? ", some diverged" : "");
+    }
+
+    /**
+     * The paper's headline per m, at the grid's first init scale and learning rate: how many
+     * times smaller the best depth &gt;= 3 error is than depth 2's and the baseline's.
+     */
+    static List<String> headlines(SweepGrid grid, List<Group> groups) {
+        List<String> lines = new ArrayList<>();
+        if (grid.initScales().isEmpty() || grid.learningRates().isEmpty()) {
+            return lines;
+        }
+        double s = grid.initScales().get(0);
+        double lr = grid.learningRates().get(0);
+        for (int m : grid.ms()) {
+            Group d2 = null;
+            Group deep = null;
+            Group nuc = null;
+            for (Group g : groups) {
+                Key k = g.key();
+                if (k.m() != m) {
+                    continue;
+                }
+                if (k.nuclear()) {
+                    nuc = g;
+                } else if (k.scale() == s && k.lr() == lr) {
+                    if (k.depth() == 2) {
+                        d2 = g;
+                    } else if (k.depth() >= 3 && (deep == null || g.error().mean() < deep.error().mean())) {
+                        deep = g;
+                    }
+                }
+            }
+            if (deep == null || (d2 == null && nuc == null)) {
+                continue;
+            }
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+                    "headline m = %d (s = %s, lr = %s): depth %d error %s", m, sci(s), sci(lr), deep.key().depth(),
+                    sci(deep.error().mean())));
+            if (d2 != null) {
+                b.append(ratio(" vs depth 2 ", d2, deep));
+            }
+            if (nuc != null) {
+                b.append(ratio(" vs min nuclear norm ", nuc, deep));
+            }
+            lines.add(b.toString());
+        }
+        return lines;
+    }
+
+    private static String ratio(String label, Group other, Group deep) {
+        double r = other.error().mean() / deep.error().mean();
+        return label + sci(other.error().mean()) + (r >= 1 ? String.format(Locale.ROOT, " (%.0fx lower)", r)
+                : String.format(Locale.ROOT, " (%.2gx: NOT lower)", r));
+    }
+
+    static String sci(double v) {
+        return Double.isNaN(v) ? "NaN" : String.format(Locale.ROOT, "%.2e", v).replace("e-0", "e-").replace("e+0", "e+")
+                .replace(".00e", "e");
+    }
+
+    private static String meanStd(Stats s, boolean scientific) {
+        if (s.n() == 0) {
+            return "NaN";
+        }
+        String mean = scientific ? sci(s.mean()) : String.format(Locale.ROOT, "%.2f", s.mean());
+        if (s.n() == 1) {
+            return mean;
+        }
+        return mean + " (" + (scientific ? sci(s.std()) : String.format(Locale.ROOT, "%.2f", s.std())) + ")";
+    }
+}
