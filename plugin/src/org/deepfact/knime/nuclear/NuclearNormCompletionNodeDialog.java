@@ -1,0 +1,27 @@
+package org.deepfact.knime.nuclear;
+
+import org.deepfact.knime.completion.EntriesDialog;
+import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
+import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
+import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
+
+/** Dialog of Nuclear Norm Completion: constraints, solver, input columns. */
+final class NuclearNormCompletionNodeDialog extends DefaultNodeSettingsPane {
+
+    NuclearNormCompletionNodeDialog() {
+        createNewGroup("Constraints");
+        addDialogComponent(new DialogComponentNumber(NuclearNormSettings.createEpsilonModel(),
+            "Slack epsilon (|X_ij - y_ij| <= epsilon)", 1e-4));
+        addDialogComponent(new DialogComponentBoolean(NuclearNormSettings.createEqualityModel(),
+            "Equality constraints (ignore epsilon)"));
+        closeCurrentGroup();
+        createNewGroup("Solver");
+        addDialogComponent(
+            new DialogComponentNumber(NuclearNormSettings.createToleranceModel(), "Relative tolerance", 1e-7));
+        addDialogComponent(
+            new DialogComponentNumber(NuclearNormSettings.createMaxIterationsModel(), "Maximum iterations", 1000));
+        closeCurrentGroup();
+        createNewTab("Input columns");
+        EntriesDialog.addTo(this, NuclearNormCompletionNodeModel.IN_ENTRIES);
+    }
+}

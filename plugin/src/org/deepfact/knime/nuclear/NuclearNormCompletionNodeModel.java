@@ -1,0 +1,139 @@
+package org.deepfact.knime.nuclear;
+
+import java.util.Locale;
+
+import org.deepfact.engine.baseline.NuclearNormConfig;
+import org.deepfact.engine.baseline.NuclearNormReport;
+import org.deepfact.engine.baseline.NuclearNormResult;
+import org.deepfact.engine.baseline.NuclearNormSolver;
+import org.deepfact.engine.data.Observations;
+import org.deepfact.knime.common.EngineCall;
+import org.deepfact.knime.common.MatrixTable;
+import org.deepfact.knime.common.MemoryCheck;
+import org.deepfact.knime.common.StatelessNodeModel;
+import org.deepfact.knime.completion.CompletionTables;
+import org.deepfact.knime.completion.EntriesInput;
+import org.deepfact.knime.completion.EntriesSettings;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DataType;
+import org.knime.core.data.DataColumnSpecCreator;
+import org.knime.core.data.RowKey;
+import org.knime.core.data.def.DefaultRow;
+import org.knime.core.data.def.DoubleCell;
+import org.knime.core.data.def.IntCell;
+import org.knime.core.data.def.StringCell;
+import org.knime.core.node.BufferedDataContainer;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.port.PortType;
+
+/**
+ * Nuclear Norm Completion: the paper's convex baseline, min ||X||_* subject to
+ * |X_ij - y_ij| &lt;= epsilon on the observed entries. Thin: reads the entries, calls
+ * {@link NuclearNormSolver#complete} once, writes the matrix, the solver report and the key mapping.
+ */
+public final class NuclearNormCompletionNodeModel extends StatelessNodeModel {
+
+    static final int IN_ENTRIES = 0;
+
+    static final int OUT_MATRIX = 0;
+    static final int OUT_REPORT = 1;
+    static final int OUT_MAPPING = 2;
+
+    static final String[] REPORT_COLUMNS = {"method", "converged", "iterations", "primal_residual", "dual_residual",
+        "nuclear_norm", "max_violation", "seconds"};
+
+    private final NuclearNormSettings m_settings = new NuclearNormSettings();
+
+    NuclearNormCompletionNodeModel() {
+        super(new PortType[]{BufferedDataTable.TYPE_OPTIONAL},
+            new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE, BufferedDataTable.TYPE});
+    }
+
+    NuclearNormSettings settings() {
+        return m_settings;
+    }
+
+    static DataTableSpec reportSpec() {
+        return new DataTableSpec(new DataColumnSpecCreator(REPORT_COLUMNS[0], StringCell.TYPE).createSpec(),
+            new DataColumnSpecCreator(REPORT_COLUMNS[1], StringCell.TYPE).createSpec(),
+            new DataColumnSpecCreator(REPORT_COLUMNS[2], IntCell.TYPE).createSpec(),
+            new DataColumnSpecCreator(REPORT_COLUMNS[3], DoubleCell.TYPE).createSpec(),
+            new DataColumnSpecCreator(REPORT_COLUMNS[4], DoubleCell.TYPE).createSpec(),
+            new DataColumnSpecCreator(REPORT_COLUMNS[5], DoubleCell.TYPE).createSpec(),
+            new DataColumnSpecCreator(REPORT_COLUMNS[6], DoubleCell.TYPE).createSpec(),
+            new DataColumnSpecCreator(REPORT_COLUMNS[7], DoubleCell.TYPE).createSpec());
+    }
+
+    @Override
+    protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        EngineCall.quick("Nuclear norm settings", m_settings::toConfig);
+        EntriesSettings es = m_settings.entries();
+        DataTableSpec entries = (DataTableSpec)inSpecs[IN_ENTRIES];
+        if (entries == null) {
+            throw new InvalidSettingsException("Connect the observed entries table to input port " + IN_ENTRIES);
+        }
+        EntriesInput.checkEntriesSpec(entries, es, "observed entries");
+        DataType keyType = CompletionTables.mappingKeyType(es, entries.getColumnSpec(es.rowColumn()).getType(),
+            entries.getColumnSpec(es.columnColumn()).getType());
+        DataTableSpec matrix = es.isIdMode() || es.cols() == 0 ? null : MatrixTable.spec(es.cols());
+        return new PortObjectSpec[]{matrix, reportSpec(), CompletionTables.mappingSpec(keyType)};
+    }
+
+    @Override
+    protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
+        BufferedDataTable entries = (BufferedDataTable)inObjects[IN_ENTRIES];
+        PortObjectSpec[] outSpecs =
+            configure(new PortObjectSpec[]{entries == null ? null : entries.getDataTableSpec()});
+        EntriesSettings es = m_settings.entries();
+        exec.setMessage("reading the observed entries");
+        EntriesInput.Data data = EntriesInput.read(entries, null, 0, 0, es, exec.createSubProgress(0.02));
+        Observations obs = data.observed();
+        // iterate, its SVD (U, V, workspace), dual variable, previous iterate, result, output cells
+        MemoryCheck.requireMatrices(obs.rows(), obs.cols(), 12, "the nuclear norm solver's matrices");
+        NuclearNormConfig config = m_settings.toConfig();
+        NuclearNormResult result = EngineCall.run(exec.createSubExecutionContext(0.9), "Nuclear norm completion",
+            cb -> new NuclearNormSolver(config).complete(obs, cb));
+        NuclearNormReport r = result.report();
+        if (!r.converged()) {
+            setWarningMessage(String.format(Locale.ROOT,
+                "Stopped at the iteration cap (%s = %d) before the residuals reached the tolerance (%s = %.1e): "
+                    + "primal %.2e, dual %.2e; raise %s",
+                NuclearNormSettings.KEY_MAX_ITERATIONS, config.maxIterations(), NuclearNormSettings.KEY_TOLERANCE,
+                config.tolerance(), r.primalResidual(), r.dualResidual(), NuclearNormSettings.KEY_MAX_ITERATIONS));
+        }
+        exec.setMessage("writing the output tables");
+        ExecutionContext writeExec = exec.createSubExecutionContext(0.08);
+        BufferedDataTable matrix = MatrixTable.write(result.solution(), writeExec);
+        BufferedDataContainer c = writeExec.createDataContainer(reportSpec());
+        c.addRowToTable(new DefaultRow(RowKey.createRowKey(0L), new StringCell(r.method()),
+            new StringCell(Boolean.toString(r.converged())), new IntCell(r.iterations()),
+            new DoubleCell(r.primalResidual()), new DoubleCell(r.dualResidual()), new DoubleCell(r.nuclearNorm()),
+            new DoubleCell(r.maxViolation()), new DoubleCell(r.seconds())));
+        c.close();
+        DataTableSpec mappingSpec = (DataTableSpec)outSpecs[OUT_MAPPING];
+        BufferedDataTable mapping = CompletionTables.writeMapping(data.rowKeys(), data.colKeys(),
+            mappingSpec.getColumnSpec(CompletionTables.MAP_KEY).getType(), writeExec);
+        return new PortObject[]{matrix, c.getTable(), mapping};
+    }
+
+    @Override
+    protected void saveSettingsTo(final NodeSettingsWO settings) {
+        m_settings.saveSettingsTo(settings);
+    }
+
+    @Override
+    protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
+        NuclearNormSettings.validateSettings(settings);
+    }
+
+    @Override
+    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
+        m_settings.loadValidatedSettingsFrom(settings);
+    }
+}

@@ -1,0 +1,130 @@
+package org.deepfact.knime.nuclear;
+
+import org.deepfact.engine.baseline.NuclearNormConfig;
+import org.deepfact.knime.completion.EntriesSettings;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
+import org.knime.core.node.defaultnodesettings.SettingsModelDouble;
+import org.knime.core.node.defaultnodesettings.SettingsModelInteger;
+
+/**
+ * Settings of Nuclear Norm Completion: flat, stable flow-variable keys; defaults are the
+ * authors' (epsilon 1e-3) and the engine solver's (tolerance 1e-6, 20 000 iterations). The
+ * solver is single-threaded, so there is no thread setting.
+ */
+public final class NuclearNormSettings {
+
+    public static final String KEY_EPSILON = "epsilon";
+    public static final String KEY_EQUALITY = "equality";
+    public static final String KEY_TOLERANCE = "tolerance";
+    public static final String KEY_MAX_ITERATIONS = "max_iterations";
+
+    public static final double DEFAULT_EPSILON = NuclearNormConfig.DEFAULT_EPSILON;
+    public static final boolean DEFAULT_EQUALITY = false;
+    public static final double DEFAULT_TOLERANCE = NuclearNormConfig.DEFAULT_TOLERANCE;
+    public static final int DEFAULT_MAX_ITERATIONS = NuclearNormConfig.DEFAULT_MAX_ITERATIONS;
+
+    private final EntriesSettings m_entries = new EntriesSettings();
+    private final SettingsModelDouble m_epsilon = createEpsilonModel();
+    private final SettingsModelBoolean m_equality = createEqualityModel();
+    private final SettingsModelDouble m_tolerance = createToleranceModel();
+    private final SettingsModelInteger m_maxIterations = createMaxIterationsModel();
+
+    static SettingsModelDouble createEpsilonModel() {
+        return new SettingsModelDouble(KEY_EPSILON, DEFAULT_EPSILON);
+    }
+
+    static SettingsModelBoolean createEqualityModel() {
+        return new SettingsModelBoolean(KEY_EQUALITY, DEFAULT_EQUALITY);
+    }
+
+    static SettingsModelDouble createToleranceModel() {
+        return new SettingsModelDouble(KEY_TOLERANCE, DEFAULT_TOLERANCE);
+    }
+
+    static SettingsModelInteger createMaxIterationsModel() {
+        return new SettingsModelInteger(KEY_MAX_ITERATIONS, DEFAULT_MAX_ITERATIONS);
+    }
+
+    public EntriesSettings entries() {
+        return m_entries;
+    }
+
+    public double epsilon() {
+        return m_epsilon.getDoubleValue();
+    }
+
+    public boolean equality() {
+        return m_equality.getBooleanValue();
+    }
+
+    public double tolerance() {
+        return m_tolerance.getDoubleValue();
+    }
+
+    public int maxIterations() {
+        return m_maxIterations.getIntValue();
+    }
+
+    public NuclearNormSettings epsilon(final double v) {
+        m_epsilon.setDoubleValue(v);
+        return this;
+    }
+
+    public NuclearNormSettings equality(final boolean v) {
+        m_equality.setBooleanValue(v);
+        return this;
+    }
+
+    public NuclearNormSettings tolerance(final double v) {
+        m_tolerance.setDoubleValue(v);
+        return this;
+    }
+
+    public NuclearNormSettings maxIterations(final int v) {
+        m_maxIterations.setIntValue(v);
+        return this;
+    }
+
+    /** @return the solver configuration; equality constraints mean epsilon = 0 */
+    public NuclearNormConfig toConfig() {
+        return NuclearNormConfig.defaults().withEpsilon(equality() ? 0 : epsilon()).withTolerance(tolerance())
+            .withMaxIterations(maxIterations());
+    }
+
+    public void saveSettingsTo(final NodeSettingsWO settings) {
+        m_entries.saveSettingsTo(settings);
+        m_epsilon.saveSettingsTo(settings);
+        m_equality.saveSettingsTo(settings);
+        m_tolerance.saveSettingsTo(settings);
+        m_maxIterations.saveSettingsTo(settings);
+    }
+
+    /** @throws InvalidSettingsException naming the key of the first missing or invalid setting */
+    public static void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
+        EntriesSettings.validateSettings(settings);
+        double eps = settings.getDouble(KEY_EPSILON);
+        if (!(eps >= 0) || Double.isInfinite(eps)) {
+            throw new InvalidSettingsException("Setting '" + KEY_EPSILON + "' must be finite and >= 0, got " + eps);
+        }
+        settings.getBoolean(KEY_EQUALITY);
+        double tol = settings.getDouble(KEY_TOLERANCE);
+        if (!(tol > 0 && tol < 1)) {
+            throw new InvalidSettingsException("Setting '" + KEY_TOLERANCE + "' must be in (0, 1), got " + tol);
+        }
+        int max = settings.getInt(KEY_MAX_ITERATIONS);
+        if (max < 1) {
+            throw new InvalidSettingsException("Setting '" + KEY_MAX_ITERATIONS + "' must be >= 1, got " + max);
+        }
+    }
+
+    public void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
+        m_entries.loadValidatedSettingsFrom(settings);
+        m_epsilon.loadSettingsFrom(settings);
+        m_equality.loadSettingsFrom(settings);
+        m_tolerance.loadSettingsFrom(settings);
+        m_maxIterations.loadSettingsFrom(settings);
+    }
+}

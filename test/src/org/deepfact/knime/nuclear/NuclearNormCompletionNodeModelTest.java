@@ -1,0 +1,195 @@
+package org.deepfact.knime.nuclear;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.deepfact.engine.baseline.NuclearNormResult;
+import org.deepfact.engine.baseline.NuclearNormSolver;
+import org.deepfact.engine.data.Observations;
+import org.deepfact.knime.common.InvalidInputException;
+import org.deepfact.knime.testing.NodeTestSupport;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+import org.knime.core.data.DataCell;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DataType;
+import org.knime.core.data.IntValue;
+import org.knime.core.data.StringValue;
+import org.knime.core.data.def.DoubleCell;
+import org.knime.core.data.def.IntCell;
+import org.knime.core.data.def.StringCell;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.CanceledExecutionException;
+import org.knime.core.node.DefaultNodeProgressMonitor;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeSettings;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+
+class NuclearNormCompletionNodeModelTest {
+
+    private static final DataTableSpec ENTRIES = new DataTableSpec(new String[]{"row", "column", "value"},
+        new DataType[]{IntCell.TYPE, IntCell.TYPE, DoubleCell.TYPE});
+
+    private static final int N = 6;
+
+    private static int[][] positions() {
+        List<int[]> p = new ArrayList<>();
+        for (int i = 0; i < N; i++) {
+            for (int j = 0; j < N; j++) {
+                if ((i + 2 * j) % 3 != 0) {
+                    p.add(new int[]{i, j});
+                }
+            }
+        }
+        return p.toArray(new int[0][]);
+    }
+
+    private static double target(final int i, final int j) {
+        return (1 + 0.4 * i) * (1 - 0.2 * j);
+    }
+
+    private static BufferedDataTable observed(final ExecutionContext exec) {
+        int[][] p = positions();
+        Object[][] rows = new Object[p.length][];
+        for (int k = 0; k < p.length; k++) {
+            rows[k] = new Object[]{p[k][0], p[k][1], target(p[k][0], p[k][1])};
+        }
+        return NodeTestSupport.table(exec, ENTRIES, rows);
+    }
+
+    private static NuclearNormCompletionNodeModel model() {
+        NuclearNormCompletionNodeModel m = new NuclearNormCompletionNodeFactory().createNodeModel();
+        m.settings().tolerance(1e-5).maxIterations(3000);
+        return m;
+    }
+
+    private static ExecutionContext exec() {
+        return NodeTestSupport.exec(new NuclearNormCompletionNodeFactory());
+    }
+
+    @Test
+    void configureSpecsMatchExecuteAndNumbersEqualTheSolver() throws Exception {
+        NuclearNormCompletionNodeModel m = model();
+        assertNull(m.configure(new PortObjectSpec[]{ENTRIES})[0]);
+        m.settings().entries().setShape(N, N);
+        PortObjectSpec[] specs = m.configure(new PortObjectSpec[]{ENTRIES});
+        assertArrayEquals(new String[]{"method", "converged", "iterations", "primal_residual", "dual_residual",
+            "nuclear_norm", "max_violation", "seconds"}, ((DataTableSpec)specs[1]).getColumnNames());
+        ExecutionContext exec = exec();
+        PortObject[] out = m.execute(new PortObject[]{observed(exec)}, exec);
+        for (int p = 0; p < 3; p++) {
+            assertEquals(specs[p], ((BufferedDataTable)out[p]).getDataTableSpec(), "port " + p);
+        }
+        int[][] p = positions();
+        int[] r = new int[p.length];
+        int[] c = new int[p.length];
+        double[] v = new double[p.length];
+        for (int k = 0; k < p.length; k++) {
+            r[k] = p[k][0];
+            c[k] = p[k][1];
+            v[k] = target(r[k], c[k]);
+        }
+        NuclearNormResult direct = new NuclearNormSolver(m.settings().toConfig())
+            .complete(Observations.of(N, N, r, c, v), org.deepfact.engine.ProgressCallback.NONE);
+        DMatrixRMaj x = direct.solution();
+        double[][] expected = new double[N][N];
+        for (int i = 0; i < N; i++) {
+            for (int j = 0; j < N; j++) {
+                expected[i][j] = x.get(i, j);
+            }
+        }
+        assertArrayEquals(expected, NodeTestSupport.toArray((BufferedDataTable)out[0]));
+        DataCell[] report = NodeTestSupport.cells((BufferedDataTable)out[1]).get(0);
+        assertEquals(direct.report().method(), ((StringValue)report[0]).getStringValue());
+        assertEquals(Boolean.toString(direct.report().converged()), ((StringValue)report[1]).getStringValue());
+        assertEquals(direct.report().iterations(), ((IntValue)report[2]).getIntValue());
+        assertEquals(direct.report().nuclearNorm(), ((DoubleCell)report[5]).getDoubleValue());
+    }
+
+    @Test
+    void settingsRoundTripAndValidation() throws Exception {
+        NuclearNormCompletionNodeModel m = model();
+        m.settings().epsilon(0.01).equality(true).entries().setIdMode(true);
+        NodeSettings saved = new NodeSettings("s");
+        m.saveSettingsTo(saved);
+        for (String key : new String[]{"epsilon", "equality", "tolerance", "max_iterations", "row_column",
+            "column_column", "value_column", "key_mode", "rows", "cols"}) {
+            assertTrue(saved.containsKey(key), key);
+        }
+        NuclearNormCompletionNodeModel other = new NuclearNormCompletionNodeFactory().createNodeModel();
+        other.validateSettings(saved);
+        other.loadValidatedSettingsFrom(saved);
+        NodeSettings again = new NodeSettings("s");
+        other.saveSettingsTo(again);
+        assertEquals(saved.toString(), again.toString());
+        assertEquals(0.0, other.settings().toConfig().epsilon(), "equality means epsilon 0");
+
+        for (String[] bad : new String[][]{{"epsilon", "-1"}, {"tolerance", "0"}, {"tolerance", "1"}}) {
+            NodeSettings s = new NodeSettings("s");
+            saved.copyTo(s);
+            s.addDouble(bad[0], Double.parseDouble(bad[1]));
+            InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> other.validateSettings(s));
+            assertTrue(e.getMessage().contains("'" + bad[0] + "'"), e.getMessage());
+        }
+        NodeSettings s = new NodeSettings("s");
+        saved.copyTo(s);
+        s.addInt("max_iterations", 0);
+        assertThrows(InvalidSettingsException.class, () -> other.validateSettings(s));
+    }
+
+    @Test
+    void badInputsAndIterationCap() throws Exception {
+        NuclearNormCompletionNodeModel m = model();
+        DataTableSpec noValue = new DataTableSpec(new String[]{"row", "column", "y"},
+            new DataType[]{IntCell.TYPE, IntCell.TYPE, DoubleCell.TYPE});
+        InvalidSettingsException e =
+            assertThrows(InvalidSettingsException.class, () -> m.configure(new PortObjectSpec[]{noValue}));
+        assertTrue(e.getMessage().contains("value_column"), e.getMessage());
+        ExecutionContext exec = exec();
+        BufferedDataTable nan = NodeTestSupport.table(exec, ENTRIES, new Object[]{0, 0, 1.0},
+            new Object[]{1, 1, Double.NaN});
+        Exception x = assertThrows(InvalidInputException.class, () -> m.execute(new PortObject[]{nan}, exec));
+        assertTrue(x.getMessage().contains("Row1") && x.getMessage().contains("'value'"), x.getMessage());
+
+        m.settings().maxIterations(3).tolerance(1e-12);
+        AtomicReference<String> warning = new AtomicReference<>();
+        m.addWarningListener(warning::set);
+        m.execute(new PortObject[]{observed(exec)}, exec);
+        assertNotNull(warning.get());
+        assertTrue(warning.get().contains("max_iterations = 3"), warning.get());
+    }
+
+    @Test
+    void idKeysAreMappedAndCancellationIsHonoured() throws Exception {
+        NuclearNormCompletionNodeModel m = model();
+        m.settings().entries().setIdMode(true);
+        m.settings().entries().setColumns("user", "item", "rating");
+        DataTableSpec spec = new DataTableSpec(new String[]{"user", "item", "rating"},
+            new DataType[]{StringCell.TYPE, StringCell.TYPE, DoubleCell.TYPE});
+        ExecutionContext exec = exec();
+        BufferedDataTable in = NodeTestSupport.table(exec, spec, new Object[]{"bob", "b", 1.0},
+            new Object[]{"al", "a", 2.0}, new Object[]{"bob", "a", 3.0});
+        PortObject[] out = m.execute(new PortObject[]{in}, exec);
+        List<DataCell[]> map = NodeTestSupport.cells((BufferedDataTable)out[2]);
+        assertEquals("al", ((StringValue)map.get(0)[1]).getStringValue());
+        assertEquals("bob", ((StringValue)map.get(1)[1]).getStringValue());
+        assertEquals(2, ((BufferedDataTable)out[0]).size());
+
+        DefaultNodeProgressMonitor monitor = new DefaultNodeProgressMonitor();
+        monitor.setExecuteCanceled();
+        ExecutionContext canceled = NodeTestSupport.exec(new NuclearNormCompletionNodeFactory(), monitor);
+        NuclearNormCompletionNodeModel fresh = model();
+        assertThrows(CanceledExecutionException.class,
+            () -> fresh.execute(new PortObject[]{observed(exec)}, canceled));
+    }
+}
