@@ -312,6 +312,10 @@ class DeepFactorizationLearnerNodeModelTest {
         canceller.join();
         assertTrue(canceledAt[0] > 0);
         assertTrue(latency < 250_000_000L, "cancel took " + latency / 1e6 + " ms");
+        String message = monitor.getMessage();
+        assertTrue(message != null && message.matches("iteration \\d+ / 2147483647, loss \\d\\.\\d{3}e[-+]\\d+"),
+            "fractional progress with a message, got: " + message);
+        assertTrue(monitor.getProgress() != null && monitor.getProgress() > 0, "progress " + monitor.getProgress());
     }
 
     @Test
