@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
             // Every subcommand is listed here, in one place; add new ones to this list.
             TrainCommand.class,
             BenchCommand.class,
+            NuclearCommand.class,
+            SpectrumCommand.class,
         })
 public final class Main implements Runnable {
 
