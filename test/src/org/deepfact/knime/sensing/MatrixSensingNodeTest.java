@@ -1,0 +1,100 @@
+package org.deepfact.knime.sensing;
+
+import static org.deepfact.knime.testing.NodeTestSupport.exec;
+import static org.deepfact.knime.testing.NodeTestSupport.matrixTable;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.deepfact.engine.data.GroundTruth;
+import org.deepfact.engine.data.GroundTruthSpec;
+import org.deepfact.engine.data.SensingOperator;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DataType;
+import org.knime.core.data.def.DoubleCell;
+import org.knime.core.data.def.StringCell;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.ModelContent;
+import org.knime.core.node.NodeSettings;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+
+class MatrixSensingNodeTest {
+
+    private final ExecutionContext exec = exec(new MatrixSensingNodeFactory());
+
+    private final DMatrixRMaj w = GroundTruth.generate(GroundTruthSpec.of(4, 3, 1, 5));
+
+    private static MatrixSensingNodeModel model(final int m, final long seed) throws InvalidSettingsException {
+        final NodeSettings ns = new NodeSettings("s");
+        new MatrixSensingSettings().saveTo(ns);
+        ns.addInt("measurements", m);
+        ns.addLong("seed", seed);
+        final MatrixSensingNodeModel model = new MatrixSensingNodeFactory().createNodeModel();
+        model.validateSettings(ns);
+        model.loadValidatedSettingsFrom(ns);
+        return model;
+    }
+
+    @Test
+    void measurementsEqualTheEngineAndSpecsAgree() throws Exception {
+        final MatrixSensingNodeModel m = model(7, 13);
+        final BufferedDataTable in = matrixTable(exec, w);
+        final PortObjectSpec[] specs = m.configure(new PortObjectSpec[]{in.getDataTableSpec()});
+        final SensingProblemPortObject out =
+            (SensingProblemPortObject)m.execute(new PortObject[]{in}, exec)[0];
+        assertEquals(specs[0], out.getSpec());
+        assertEquals(3, out.getSpec().cols());
+        assertEquals(4, out.rows());
+        final SensingOperator direct = SensingOperator.gaussian(4, 3, 7, 13);
+        assertArrayEquals(direct.measure(w), out.measurementValues(), 0.0);
+        assertArrayEquals(direct.matrix(6).data, out.operator().matrix(6).data, 0.0, "A_i regenerated from the seed");
+        assertTrue(out.getSummary().contains("4 x 3"), out.getSummary());
+    }
+
+    @Test
+    void portObjectSavesAndLoadsItsContent() throws Exception {
+        final SensingProblemPortObject out = (SensingProblemPortObject)model(5, 2)
+            .execute(new PortObject[]{matrixTable(exec, w)}, exec)[0];
+        final ModelContent specContent = new ModelContent("spec");
+        out.getSpec().save(specContent);
+        final SensingProblemPortObjectSpec spec = new SensingProblemPortObjectSpec();
+        spec.load(specContent);
+        assertEquals(out.getSpec(), spec);
+        final ModelContent content = new ModelContent("object");
+        out.save(content, new ExecutionMonitor());
+        final SensingProblemPortObject back = new SensingProblemPortObject();
+        back.load(content, spec, new ExecutionMonitor());
+        assertEquals(out, back);
+        assertArrayEquals(out.measurementValues(), back.measurementValues(), 0.0);
+        assertNotEquals(out, model(5, 3).execute(new PortObject[]{matrixTable(exec, w)}, exec)[0]);
+    }
+
+    @Test
+    void settingsRoundTripAndLimit() throws Exception {
+        final MatrixSensingNodeModel m = model(123, -4);
+        final NodeSettings back = new NodeSettings("b");
+        m.saveSettingsTo(back);
+        assertEquals(123, back.getInt("measurements"));
+        assertEquals(-4L, back.getLong("seed"));
+        final var e = assertThrows(InvalidSettingsException.class,
+            () -> model(SensingProblemPortObject.MAX_MEASUREMENTS + 1, 1));
+        assertTrue(e.getMessage().contains("'measurements'"), e.getMessage());
+    }
+
+    @Test
+    void nonNumericInputFailsInConfigure() throws Exception {
+        final DataTableSpec spec = new DataTableSpec(new String[]{"x", "id"},
+            new DataType[]{DoubleCell.TYPE, StringCell.TYPE});
+        final var e = assertThrows(InvalidSettingsException.class,
+            () -> model(3, 1).configure(new PortObjectSpec[]{spec}));
+        assertTrue(e.getMessage().contains("'id'"), e.getMessage());
+    }
+}
