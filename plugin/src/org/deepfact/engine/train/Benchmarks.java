@@ -37,7 +37,8 @@ public final class Benchmarks {
                 g[j] = new DMatrixRMaj(f[j].numRows, f[j].numCols);
             }
             Objective o = config.denseReference() ? new DenseCompletionObjective(problem.observations())
-                    : new CompletionObjective(problem.observations(), dims, kernel);
+                    : new CompletionObjective(problem.observations(), dims, kernel,
+                    org.deepfact.engine.ProgressCallback.NONE);
             Optimizer opt = Optimizer.create(config.optimizer(), config.learningRate(), dims);
             long start = System.nanoTime();
             double sink = 0;

@@ -1,5 +1,6 @@
 package org.deepfact.engine.train;
 
+import org.deepfact.engine.ProgressCallback;
 import org.deepfact.engine.linalg.DenseKernel;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -13,6 +14,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 final class Chain {
 
     private final DenseKernel kernel;
+    private final ProgressCallback cancel;
     private final int depth;
     /** prefix[j] = P_j (dims[j] x cols) for 2 &lt;= j &lt;= upTo; prefix[1] aliases W_1. */
     final DMatrixRMaj[] prefix;
@@ -21,8 +23,10 @@ final class Chain {
     /** back[j] = B_j (dims[j] x cols) for 2 &lt;= j &lt;= depth (back[depth] only when fed from outside). */
     final DMatrixRMaj[] back;
 
-    Chain(DenseKernel kernel, int[] dims, int upTo) {
+    /** @param cancel consulted after every dense product (long at large n), so cancelling is prompt */
+    Chain(DenseKernel kernel, int[] dims, int upTo, ProgressCallback cancel) {
         this.kernel = kernel;
+        this.cancel = cancel;
         this.depth = dims.length - 1;
         int cols = dims[0];
         prefix = new DMatrixRMaj[depth + 1];
@@ -44,6 +48,7 @@ final class Chain {
         prefix[1] = factors[0];
         for (int j = 2; j <= upTo; j++) {
             kernel.mult(factors[j - 1], prefix[j - 1], prefix[j]);
+            cancel.checkCanceled();
         }
         for (int j = 1; j < depth; j++) {
             CommonOps_DDRM.transpose(prefix[j], prefixT[j]);
@@ -57,8 +62,10 @@ final class Chain {
     void backward(DMatrixRMaj[] factors, DMatrixRMaj[] grads, int top) {
         for (int j = top; j >= 2; j--) {
             kernel.mult(back[j], prefixT[j - 1], grads[j - 1]);
+            cancel.checkCanceled();
             DMatrixRMaj target = j - 1 == 1 ? grads[0] : back[j - 1];
             kernel.multTransA(factors[j - 1], back[j], target);
+            cancel.checkCanceled();
         }
     }
 }

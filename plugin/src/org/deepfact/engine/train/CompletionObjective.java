@@ -1,6 +1,7 @@
 package org.deepfact.engine.train;
 
 import org.deepfact.engine.data.Observations;
+import org.deepfact.engine.ProgressCallback;
 import org.deepfact.engine.linalg.DenseKernel;
 import org.deepfact.engine.linalg.Rows;
 import org.ejml.data.DMatrixRMaj;
@@ -26,7 +27,7 @@ final class CompletionObjective implements Objective {
     /** (W_N^T G)^T, cols x dims[N-1], accumulated row by row. */
     private final DMatrixRMaj backT;
 
-    CompletionObjective(Observations obs, int[] dims, DenseKernel kernel) {
+    CompletionObjective(Observations obs, int[] dims, DenseKernel kernel, ProgressCallback cancel) {
         depth = dims.length - 1;
         m = obs.size();
         rowIdx = obs.rowIndices();
@@ -35,7 +36,7 @@ final class CompletionObjective implements Objective {
         coef = new double[m];
         rows = obs.rows();
         cols = obs.cols();
-        chain = depth >= 2 ? new Chain(kernel, dims, depth - 1) : null;
+        chain = depth >= 2 ? new Chain(kernel, dims, depth - 1, cancel) : null;
         backT = depth >= 2 ? new DMatrixRMaj(cols, dims[depth - 1]) : null;
     }
 

@@ -1,6 +1,7 @@
 package org.deepfact.engine.train;
 
 import org.deepfact.engine.data.SensingOperator;
+import org.deepfact.engine.ProgressCallback;
 import org.deepfact.engine.linalg.DenseKernel;
 import org.ejml.data.DMatrixRMaj;
 
@@ -18,11 +19,12 @@ final class SensingObjective implements Objective {
     /** Where the last evaluate left G (valid until the next evaluate). */
     private DMatrixRMaj lastG;
 
-    SensingObjective(SensingOperator op, double[] y, int[] dims, DenseKernel kernel) {
+    SensingObjective(SensingOperator op, double[] y, int[] dims, DenseKernel kernel,
+            ProgressCallback cancel) {
         this.depth = dims.length - 1;
         this.op = op;
         this.y = y;
-        this.chain = new Chain(kernel, dims, depth);
+        this.chain = new Chain(kernel, dims, depth, cancel);
         this.scratch = op.isStored() ? null : new double[op.rows() * op.cols()];
     }
 

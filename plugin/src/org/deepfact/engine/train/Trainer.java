@@ -76,9 +76,10 @@ public final class Trainer {
             endToEndGradient = new DMatrixRMaj(problem.rows(), problem.cols());
             if (problem.isCompletion()) {
                 objective = config.denseReference() ? new DenseCompletionObjective(problem.observations())
-                        : new CompletionObjective(problem.observations(), dims, kernel);
+                        : new CompletionObjective(problem.observations(), dims, kernel, cb);
             } else {
-                objective = new SensingObjective(problem.sensingOperator(), problem.measurementsShared(), dims, kernel);
+                objective = new SensingObjective(problem.sensingOperator(), problem.measurementsShared(), dims, kernel,
+                        cb);
             }
             optimizer = Optimizer.create(config.optimizer(), config.learningRate(), dims);
             metrics = new Metrics(problem, config);
