@@ -14,6 +14,9 @@ import org.deepfact.engine.train.TrainingResult;
 import org.deepfact.knime.completion.CompletionTables;
 import org.deepfact.knime.completion.EntriesInput;
 import org.deepfact.knime.completion.EntriesSettings;
+import org.deepfact.knime.completion.KeyIndex;
+import org.deepfact.knime.sensing.SensingProblemPortObject;
+import org.deepfact.knime.sensing.SensingProblemPortObjectSpec;
 import org.deepfact.knime.common.EngineCall;
 import org.deepfact.knime.common.InsufficientMemoryException;
 import org.deepfact.knime.common.MatrixTable;
@@ -52,6 +55,7 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel 
     /** Input port indices. */
     static final int IN_ENTRIES = 0;
     static final int IN_REFERENCE = 1;
+    static final int IN_SENSING = 2;
 
     /** Output port indices. */
     static final int OUT_MATRIX = 0;
@@ -69,7 +73,8 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel 
     private final LearnerSettings m_settings = new LearnerSettings();
 
     DeepFactorizationLearnerNodeModel() {
-        super(new PortType[]{BufferedDataTable.TYPE_OPTIONAL, BufferedDataTable.TYPE_OPTIONAL},
+        super(new PortType[]{BufferedDataTable.TYPE_OPTIONAL, BufferedDataTable.TYPE_OPTIONAL,
+            SensingProblemPortObject.TYPE_OPTIONAL},
             new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE, BufferedDataTable.TYPE,
                 BufferedDataTable.TYPE});
     }
@@ -110,11 +115,29 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel 
         EntriesSettings es = m_settings.entries();
         DataTableSpec entries = (DataTableSpec)inSpecs[IN_ENTRIES];
         DataTableSpec reference = inSpecs.length > IN_REFERENCE ? (DataTableSpec)inSpecs[IN_REFERENCE] : null;
-        if (entries == null) {
-            throw new InvalidSettingsException("Connect the observed entries table to input port " + IN_ENTRIES);
+        SensingProblemPortObjectSpec sensing =
+            inSpecs.length > IN_SENSING ? (SensingProblemPortObjectSpec)inSpecs[IN_SENSING] : null;
+        if (entries == null && sensing == null) {
+            throw new InvalidSettingsException("Connect the observed entries table to input port " + IN_ENTRIES
+                + " or a sensing problem to input port " + IN_SENSING);
         }
-        EntriesInput.checkEntriesSpec(entries, es, "observed entries");
-        Integer cols = es.isIdMode() || es.cols() == 0 ? null : es.cols();
+        if (entries != null && sensing != null) {
+            throw new InvalidSettingsException("Connect either observed entries (port " + IN_ENTRIES
+                + ") or a sensing problem (port " + IN_SENSING + "), not both");
+        }
+        if (sensing != null && es.isIdMode()) {
+            throw new InvalidSettingsException("A sensing problem has 0-based matrix indices: set '"
+                + EntriesSettings.KEY_KEY_MODE + "' to 'index'");
+        }
+        if (entries != null) {
+            EntriesInput.checkEntriesSpec(entries, es, "observed entries");
+        }
+        Integer cols = sensing != null ? Integer.valueOf(sensing.cols())
+            : es.isIdMode() || es.cols() == 0 ? null : Integer.valueOf(es.cols());
+        if (sensing != null && es.cols() > 0 && es.cols() != sensing.cols()) {
+            throw new InvalidSettingsException("Setting '" + EntriesSettings.KEY_COLS + "' = " + es.cols()
+                + " but the sensing problem has " + sensing.cols() + " columns");
+        }
         if (reference != null) {
             if (EntriesInput.looksLikeEntries(reference, es)) {
                 EntriesInput.checkEntriesSpec(reference, es, "held-out entries");
@@ -133,8 +156,9 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel 
                 cols = truthCols;
             }
         }
-        DataType keyType = CompletionTables.mappingKeyType(es, entries.getColumnSpec(es.rowColumn()).getType(),
-            entries.getColumnSpec(es.columnColumn()).getType());
+        DataType keyType = entries == null ? CompletionTables.mappingKeyType(es, null, null)
+            : CompletionTables.mappingKeyType(es, entries.getColumnSpec(es.rowColumn()).getType(),
+                entries.getColumnSpec(es.columnColumn()).getType());
         return new PortObjectSpec[]{cols == null ? null : MatrixTable.spec(cols),
             historySpec(m_settings.topK()), factorsSpec(), CompletionTables.mappingSpec(keyType)};
     }
@@ -145,7 +169,7 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel 
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         PortObjectSpec[] inSpecs = new PortObjectSpec[inObjects.length];
         for (int i = 0; i < inObjects.length; i++) {
-            inSpecs[i] = inObjects[i] == null ? null : ((BufferedDataTable)inObjects[i]).getDataTableSpec();
+            inSpecs[i] = inObjects[i] == null ? null : inObjects[i].getSpec();
         }
         PortObjectSpec[] outSpecs = configure(inSpecs);
         EntriesSettings es = m_settings.entries();
@@ -164,14 +188,34 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel 
                 truth = MatrixTable.read(reference, "ground-truth matrix", readMon);
             }
         }
-        EntriesInput.Data data = EntriesInput.read(entries, heldOut, truth == null ? 0 : truth.numRows,
-            truth == null ? 0 : truth.numCols, es, readMon);
-        TrainingProblem problem = TrainingProblem.completion(data.observed());
-        if (truth != null) {
-            problem = problem.withGroundTruth(truth);
+        SensingProblemPortObject sensing =
+            inObjects.length > IN_SENSING ? (SensingProblemPortObject)inObjects[IN_SENSING] : null;
+        TrainingProblem problem;
+        KeyIndex rowKeys;
+        KeyIndex colKeys;
+        if (sensing != null) {
+            problem = EngineCall.quick("Sensing problem",
+                () -> TrainingProblem.sensing(sensing.operator(), sensing.measurementValues()));
+            rowKeys = KeyIndex.identity(problem.rows());
+            colKeys = KeyIndex.identity(problem.cols());
+            if (heldOut != null) {
+                problem = problem.withHeldOut(EntriesInput
+                    .read(heldOut, null, problem.rows(), problem.cols(), es, readMon).observed());
+            }
+        } else {
+            EntriesInput.Data data = EntriesInput.read(entries, heldOut, truth == null ? 0 : truth.numRows,
+                truth == null ? 0 : truth.numCols, es, readMon);
+            problem = TrainingProblem.completion(data.observed());
+            if (data.heldOut() != null) {
+                problem = problem.withHeldOut(data.heldOut());
+            }
+            rowKeys = data.rowKeys();
+            colKeys = data.colKeys();
         }
-        if (data.heldOut() != null) {
-            problem = problem.withHeldOut(data.heldOut());
+        if (truth != null) {
+            final TrainingProblem p = problem;
+            final DMatrixRMaj t = truth;
+            problem = EngineCall.quick("Ground-truth matrix", () -> p.withGroundTruth(t));
         }
         TrainingConfig config = m_settings.toTrainingConfig();
         checkMemory(problem.rows(), problem.cols(), config);
@@ -199,7 +243,7 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel 
         BufferedDataTable history = writeHistory(result.history(), config.topK(), writeExec);
         BufferedDataTable factors = writeFactors(result, m_settings.outputFactors(), writeExec);
         DataTableSpec mappingSpec = (DataTableSpec)outSpecs[OUT_MAPPING];
-        BufferedDataTable mapping = CompletionTables.writeMapping(data.rowKeys(), data.colKeys(),
+        BufferedDataTable mapping = CompletionTables.writeMapping(rowKeys, colKeys,
             mappingSpec.getColumnSpec(CompletionTables.MAP_KEY).getType(), writeExec);
         exec.setProgress(1.0, String.format(Locale.ROOT, "%s after %d iterations, loss %.3e",
             result.stopReason() == StopReason.CONVERGED ? "converged" : "stopped at the iteration cap",

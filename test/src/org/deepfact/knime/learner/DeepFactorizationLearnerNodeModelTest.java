@@ -414,4 +414,39 @@ class DeepFactorizationLearnerNodeModelTest {
             () -> m.configure(new PortObjectSpec[]{ENTRIES, truthTable.getDataTableSpec()}));
         assertTrue(e.getMessage().contains("key_mode"), e.getMessage());
     }
+
+    @Test
+    void sensingProblemInputMatchesTheEngine() throws Exception {
+        DeepFactorizationLearnerNodeModel m = model();
+        m.settings().maxIterations(100);
+        double[][] truth = new double[ROWS][COLS];
+        for (int i = 0; i < ROWS; i++) {
+            for (int j = 0; j < COLS; j++) {
+                truth[i][j] = target(i, j);
+            }
+        }
+        org.deepfact.engine.data.SensingOperator op =
+            org.deepfact.engine.data.SensingOperator.gaussian(ROWS, COLS, 20, 11);
+        double[] y = op.measure(new DMatrixRMaj(truth));
+        org.deepfact.knime.sensing.SensingProblemPortObjectSpec spec =
+            new org.deepfact.knime.sensing.SensingProblemPortObjectSpec(COLS, 20, 11);
+        org.deepfact.knime.sensing.SensingProblemPortObject sensing =
+            new org.deepfact.knime.sensing.SensingProblemPortObject(spec, ROWS, y);
+        PortObjectSpec[] specs = m.configure(new PortObjectSpec[]{null, null, spec});
+        assertEquals(COLS, ((DataTableSpec)specs[0]).getNumColumns(), "the sensing spec knows the column count");
+        InvalidSettingsException both = assertThrows(InvalidSettingsException.class,
+            () -> m.configure(new PortObjectSpec[]{ENTRIES, null, spec}));
+        assertTrue(both.getMessage().contains("not both"), both.getMessage());
+
+        ExecutionContext exec = exec();
+        BufferedDataTable truthTable = NodeTestSupport.matrixTable(exec, "c", truth);
+        PortObject[] out = m.execute(new PortObject[]{null, truthTable, sensing}, exec);
+        TrainingResult direct = Trainer.train(
+            TrainingProblem.sensing(op, y).withGroundTruth(new DMatrixRMaj(truth)), m.settings().toTrainingConfig(),
+            null);
+        assertArrayEquals(toArray(direct.endToEnd()), NodeTestSupport.toArray((BufferedDataTable)out[0]));
+        double[][] history = NodeTestSupport.toArray((BufferedDataTable)out[1]);
+        assertEquals(direct.last().reconstructionError(), history[history.length - 1][2]);
+        assertEquals(ROWS + COLS, ((BufferedDataTable)out[3]).size());
+    }
 }
