@@ -14,6 +14,12 @@ import org.deepfact.knime.common.StatelessNodeModel;
 import org.deepfact.knime.completion.CompletionTables;
 import org.deepfact.knime.completion.EntriesInput;
 import org.deepfact.knime.completion.EntriesSettings;
+import org.deepfact.knime.completion.KeyIndex;
+import org.deepfact.knime.sensing.SensingProblemPortObject;
+import org.deepfact.knime.sensing.SensingProblemPortObjectSpec;
+import org.deepfact.engine.baseline.DenseSensingConstraints;
+import org.deepfact.engine.data.SensingOperator;
+import org.ejml.data.DMatrixRMaj;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DataType;
 import org.knime.core.data.DataColumnSpecCreator;
@@ -40,6 +46,7 @@ import org.knime.core.node.port.PortType;
 public final class NuclearNormCompletionNodeModel extends StatelessNodeModel {
 
     static final int IN_ENTRIES = 0;
+    static final int IN_SENSING = 1;
 
     static final int OUT_MATRIX = 0;
     static final int OUT_REPORT = 1;
@@ -51,7 +58,7 @@ public final class NuclearNormCompletionNodeModel extends StatelessNodeModel {
     private final NuclearNormSettings m_settings = new NuclearNormSettings();
 
     NuclearNormCompletionNodeModel() {
-        super(new PortType[]{BufferedDataTable.TYPE_OPTIONAL},
+        super(new PortType[]{BufferedDataTable.TYPE_OPTIONAL, SensingProblemPortObject.TYPE_OPTIONAL},
             new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE, BufferedDataTable.TYPE});
     }
 
@@ -75,8 +82,19 @@ public final class NuclearNormCompletionNodeModel extends StatelessNodeModel {
         EngineCall.quick("Nuclear norm settings", m_settings::toConfig);
         EntriesSettings es = m_settings.entries();
         DataTableSpec entries = (DataTableSpec)inSpecs[IN_ENTRIES];
-        if (entries == null) {
-            throw new InvalidSettingsException("Connect the observed entries table to input port " + IN_ENTRIES);
+        SensingProblemPortObjectSpec sensing =
+            inSpecs.length > IN_SENSING ? (SensingProblemPortObjectSpec)inSpecs[IN_SENSING] : null;
+        if ((entries == null) == (sensing == null)) {
+            throw new InvalidSettingsException("Connect either the observed entries table (port " + IN_ENTRIES
+                + ") or a sensing problem (port " + IN_SENSING + ")" + (entries == null ? "" : ", not both"));
+        }
+        if (sensing != null) {
+            if (es.isIdMode()) {
+                throw new InvalidSettingsException("A sensing problem has 0-based matrix indices: set '"
+                    + EntriesSettings.KEY_KEY_MODE + "' to 'index'");
+            }
+            return new PortObjectSpec[]{MatrixTable.spec(sensing.cols()), reportSpec(),
+                CompletionTables.mappingSpec(CompletionTables.mappingKeyType(es, null, null))};
         }
         EntriesInput.checkEntriesSpec(entries, es, "observed entries");
         DataType keyType = CompletionTables.mappingKeyType(es, entries.getColumnSpec(es.rowColumn()).getType(),
@@ -88,17 +106,42 @@ public final class NuclearNormCompletionNodeModel extends StatelessNodeModel {
     @Override
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         BufferedDataTable entries = (BufferedDataTable)inObjects[IN_ENTRIES];
-        PortObjectSpec[] outSpecs =
-            configure(new PortObjectSpec[]{entries == null ? null : entries.getDataTableSpec()});
+        SensingProblemPortObject sensing =
+            inObjects.length > IN_SENSING ? (SensingProblemPortObject)inObjects[IN_SENSING] : null;
+        PortObjectSpec[] outSpecs = configure(new PortObjectSpec[]{entries == null ? null : entries.getSpec(),
+            sensing == null ? null : sensing.getSpec()});
         EntriesSettings es = m_settings.entries();
-        exec.setMessage("reading the observed entries");
-        EntriesInput.Data data = EntriesInput.read(entries, null, 0, 0, es, exec.createSubProgress(0.02));
-        Observations obs = data.observed();
-        // iterate, its SVD (U, V, workspace), dual variable, previous iterate, result, output cells
-        MemoryCheck.requireMatrices(obs.rows(), obs.cols(), 12, "the nuclear norm solver's matrices");
         NuclearNormConfig config = m_settings.toConfig();
-        NuclearNormResult result = EngineCall.run(exec.createSubExecutionContext(0.9), "Nuclear norm completion",
-            cb -> new NuclearNormSolver(config).complete(obs, cb));
+        NuclearNormResult result;
+        KeyIndex rowKeys;
+        KeyIndex colKeys;
+        if (sensing != null) {
+            int rows = sensing.rows();
+            int cols = sensing.cols();
+            int m = sensing.getSpec().measurements();
+            // the solver's matrices plus the m dense sensing matrices A_i
+            MemoryCheck.requireMatrices(rows, cols, 12 + m, "the sensing matrices and the solver's matrices");
+            SensingOperator op = sensing.operator();
+            DMatrixRMaj[] a = new DMatrixRMaj[m];
+            for (int i = 0; i < m; i++) {
+                a[i] = op.matrix(i);
+            }
+            double[] y = sensing.measurementValues();
+            result = EngineCall.run(exec.createSubExecutionContext(0.9), "Nuclear norm sensing",
+                cb -> new NuclearNormSolver(config).solve(new DenseSensingConstraints(a), y, cb));
+            rowKeys = KeyIndex.identity(rows);
+            colKeys = KeyIndex.identity(cols);
+        } else {
+            exec.setMessage("reading the observed entries");
+            EntriesInput.Data data = EntriesInput.read(entries, null, 0, 0, es, exec.createSubProgress(0.02));
+            Observations obs = data.observed();
+            // iterate, its SVD (U, V, workspace), dual variable, previous iterate, result, output cells
+            MemoryCheck.requireMatrices(obs.rows(), obs.cols(), 12, "the nuclear norm solver's matrices");
+            result = EngineCall.run(exec.createSubExecutionContext(0.9), "Nuclear norm completion",
+                cb -> new NuclearNormSolver(config).complete(obs, cb));
+            rowKeys = data.rowKeys();
+            colKeys = data.colKeys();
+        }
         NuclearNormReport r = result.report();
         if (!r.converged()) {
             setWarningMessage(String.format(Locale.ROOT,
@@ -117,7 +160,7 @@ public final class NuclearNormCompletionNodeModel extends StatelessNodeModel {
             new DoubleCell(r.maxViolation()), new DoubleCell(r.seconds())));
         c.close();
         DataTableSpec mappingSpec = (DataTableSpec)outSpecs[OUT_MAPPING];
-        BufferedDataTable mapping = CompletionTables.writeMapping(data.rowKeys(), data.colKeys(),
+        BufferedDataTable mapping = CompletionTables.writeMapping(rowKeys, colKeys,
             mappingSpec.getColumnSpec(CompletionTables.MAP_KEY).getType(), writeExec);
         return new PortObject[]{matrix, c.getTable(), mapping};
     }

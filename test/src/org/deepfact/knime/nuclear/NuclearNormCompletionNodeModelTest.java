@@ -80,13 +80,13 @@ class NuclearNormCompletionNodeModelTest {
     @Test
     void configureSpecsMatchExecuteAndNumbersEqualTheSolver() throws Exception {
         NuclearNormCompletionNodeModel m = model();
-        assertNull(m.configure(new PortObjectSpec[]{ENTRIES})[0]);
+        assertNull(m.configure(new PortObjectSpec[]{ENTRIES, null})[0]);
         m.settings().entries().setShape(N, N);
-        PortObjectSpec[] specs = m.configure(new PortObjectSpec[]{ENTRIES});
+        PortObjectSpec[] specs = m.configure(new PortObjectSpec[]{ENTRIES, null});
         assertArrayEquals(new String[]{"method", "converged", "iterations", "primal_residual", "dual_residual",
             "nuclear_norm", "max_violation", "seconds"}, ((DataTableSpec)specs[1]).getColumnNames());
         ExecutionContext exec = exec();
-        PortObject[] out = m.execute(new PortObject[]{observed(exec)}, exec);
+        PortObject[] out = m.execute(new PortObject[]{observed(exec), null}, exec);
         for (int p = 0; p < 3; p++) {
             assertEquals(specs[p], ((BufferedDataTable)out[p]).getDataTableSpec(), "port " + p);
         }
@@ -153,18 +153,18 @@ class NuclearNormCompletionNodeModelTest {
         DataTableSpec noValue = new DataTableSpec(new String[]{"row", "column", "y"},
             new DataType[]{IntCell.TYPE, IntCell.TYPE, DoubleCell.TYPE});
         InvalidSettingsException e =
-            assertThrows(InvalidSettingsException.class, () -> m.configure(new PortObjectSpec[]{noValue}));
+            assertThrows(InvalidSettingsException.class, () -> m.configure(new PortObjectSpec[]{noValue, null}));
         assertTrue(e.getMessage().contains("value_column"), e.getMessage());
         ExecutionContext exec = exec();
         BufferedDataTable nan = NodeTestSupport.table(exec, ENTRIES, new Object[]{0, 0, 1.0},
             new Object[]{1, 1, Double.NaN});
-        Exception x = assertThrows(InvalidInputException.class, () -> m.execute(new PortObject[]{nan}, exec));
+        Exception x = assertThrows(InvalidInputException.class, () -> m.execute(new PortObject[]{nan, null}, exec));
         assertTrue(x.getMessage().contains("Row1") && x.getMessage().contains("'value'"), x.getMessage());
 
         m.settings().maxIterations(3).tolerance(1e-12);
         AtomicReference<String> warning = new AtomicReference<>();
         m.addWarningListener(warning::set);
-        m.execute(new PortObject[]{observed(exec)}, exec);
+        m.execute(new PortObject[]{observed(exec), null}, exec);
         assertNotNull(warning.get());
         assertTrue(warning.get().contains("max_iterations = 3"), warning.get());
     }
@@ -179,7 +179,7 @@ class NuclearNormCompletionNodeModelTest {
         ExecutionContext exec = exec();
         BufferedDataTable in = NodeTestSupport.table(exec, spec, new Object[]{"bob", "b", 1.0},
             new Object[]{"al", "a", 2.0}, new Object[]{"bob", "a", 3.0});
-        PortObject[] out = m.execute(new PortObject[]{in}, exec);
+        PortObject[] out = m.execute(new PortObject[]{in, null}, exec);
         List<DataCell[]> map = NodeTestSupport.cells((BufferedDataTable)out[2]);
         assertEquals("al", ((StringValue)map.get(0)[1]).getStringValue());
         assertEquals("bob", ((StringValue)map.get(1)[1]).getStringValue());
@@ -190,6 +190,42 @@ class NuclearNormCompletionNodeModelTest {
         ExecutionContext canceled = NodeTestSupport.exec(new NuclearNormCompletionNodeFactory(), monitor);
         NuclearNormCompletionNodeModel fresh = model();
         assertThrows(CanceledExecutionException.class,
-            () -> fresh.execute(new PortObject[]{observed(exec)}, canceled));
+            () -> fresh.execute(new PortObject[]{observed(exec), null}, canceled));
+    }
+
+    @Test
+    void sensingProblemInputMatchesTheSolver() throws Exception {
+        NuclearNormCompletionNodeModel m = model();
+        m.settings().maxIterations(300);
+        double[][] truth = new double[N][N];
+        for (int i = 0; i < N; i++) {
+            for (int j = 0; j < N; j++) {
+                truth[i][j] = target(i, j);
+            }
+        }
+        org.deepfact.engine.data.SensingOperator op = org.deepfact.engine.data.SensingOperator.gaussian(N, N, 24, 5);
+        double[] y = op.measure(new DMatrixRMaj(truth));
+        org.deepfact.knime.sensing.SensingProblemPortObjectSpec spec =
+            new org.deepfact.knime.sensing.SensingProblemPortObjectSpec(N, 24, 5);
+        PortObjectSpec[] specs = m.configure(new PortObjectSpec[]{null, spec});
+        assertEquals(N, ((DataTableSpec)specs[0]).getNumColumns());
+        assertThrows(InvalidSettingsException.class, () -> m.configure(new PortObjectSpec[]{ENTRIES, spec}));
+        ExecutionContext exec = exec();
+        PortObject[] out = m.execute(new PortObject[]{null,
+            new org.deepfact.knime.sensing.SensingProblemPortObject(spec, N, y)}, exec);
+        DMatrixRMaj[] a = new DMatrixRMaj[24];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = op.matrix(i);
+        }
+        DMatrixRMaj x = new NuclearNormSolver(m.settings().toConfig())
+            .solve(new org.deepfact.engine.baseline.DenseSensingConstraints(a), y,
+                org.deepfact.engine.ProgressCallback.NONE).solution();
+        double[][] expected = new double[N][N];
+        for (int i = 0; i < N; i++) {
+            for (int j = 0; j < N; j++) {
+                expected[i][j] = x.get(i, j);
+            }
+        }
+        assertArrayEquals(expected, NodeTestSupport.toArray((BufferedDataTable)out[0]));
     }
 }
