@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.concurrent.CopyOnWriteArraySet;
 
 import org.knime.core.data.DataTableSpec;
+import org.knime.core.node.message.Message;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
@@ -210,7 +211,7 @@ public abstract class NodeModel {
     protected final void setWarningMessage(final String warningMessage) {
         m_warningMessage = warningMessage;
         for (NodeModelWarningListener l : m_warningListeners) {
-            l.warningChanged(warningMessage);
+            l.warningChanged(warningMessage == null ? null : Message.fromSummary(warningMessage));
         }
     }
 

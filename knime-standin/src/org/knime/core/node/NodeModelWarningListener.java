@@ -2,6 +2,8 @@ package org.knime.core.node;
 
 import java.util.EventListener;
 
+import org.knime.core.node.message.Message;
+
 /**
  * Offline stand-in for KNIME's {@code NodeModelWarningListener} interface.
  * <p>
@@ -10,7 +12,7 @@ import java.util.EventListener;
 public interface NodeModelWarningListener extends EventListener {
 
     /**
-     * @param warning the new warning, possibly null
+     * @param warning the new warning, possibly null (KNIME 5 passes a {@link Message})
      */
-    public void warningChanged(String warning);
+    public void warningChanged(Message warning);
 }

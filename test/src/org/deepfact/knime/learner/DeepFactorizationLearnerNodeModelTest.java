@@ -36,6 +36,7 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.message.Message;
 
 class DeepFactorizationLearnerNodeModelTest {
 
@@ -273,7 +274,7 @@ class DeepFactorizationLearnerNodeModelTest {
         DeepFactorizationLearnerNodeModel m = model();
         m.settings().maxIterations(5).lossThreshold(0);
         AtomicReference<String> warning = new AtomicReference<>();
-        m.addWarningListener(warning::set);
+        m.addWarningListener(w -> warning.set(Message.getSummaryFrom(w)));
         ExecutionContext exec = exec();
         PortObject[] out = m.execute(new PortObject[]{observed(exec), null}, exec);
         assertNotNull(warning.get());
@@ -284,7 +285,7 @@ class DeepFactorizationLearnerNodeModelTest {
         DeepFactorizationLearnerNodeModel converging = model();
         converging.settings().lossThreshold(1e-1);
         AtomicReference<String> none = new AtomicReference<>();
-        converging.addWarningListener(none::set);
+        converging.addWarningListener(w -> none.set(Message.getSummaryFrom(w)));
         converging.execute(new PortObject[]{observed(exec), null}, exec);
         assertNull(none.get(), "no warning when the loss threshold is reached");
     }

@@ -23,6 +23,7 @@ import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
+import org.knime.core.node.message.Message;
 
 class ObservationMaskBuilderNodeTest {
 
@@ -123,7 +124,7 @@ class ObservationMaskBuilderNodeTest {
         ns.addInt("count", 30);
         final ObservationMaskBuilderNodeModel m = model(ns);
         final List<String> warnings = new ArrayList<>();
-        m.addWarningListener(warnings::add);
+        m.addWarningListener(w -> warnings.add(Message.getSummaryFrom(w)));
         final BufferedDataTable[] out = m.execute(new BufferedDataTable[]{matrixTable(exec, w)}, exec);
         assertEquals(30, out[0].size());
         assertEquals(0, out[1].size());

@@ -34,6 +34,7 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.message.Message;
 
 class NuclearNormCompletionNodeModelTest {
 
@@ -163,7 +164,7 @@ class NuclearNormCompletionNodeModelTest {
 
         m.settings().maxIterations(3).tolerance(1e-12);
         AtomicReference<String> warning = new AtomicReference<>();
-        m.addWarningListener(warning::set);
+        m.addWarningListener(w -> warning.set(Message.getSummaryFrom(w)));
         m.execute(new PortObject[]{observed(exec), null}, exec);
         assertNotNull(warning.get());
         assertTrue(warning.get().contains("max_iterations = 3"), warning.get());

@@ -53,6 +53,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.workflow.SingleNodeContainer;
 import org.knime.core.util.DuplicateKeyException;
+import org.knime.core.node.message.Message;
 
 /**
  * Checks the in-memory behaviour of the offline org.knime.core stand-in that node tests rely on. Uses only API that
@@ -256,7 +257,7 @@ class StandinBehaviourTest {
     void warningsAreObservableThroughTheListener() {
         final WarningModel model = new WarningModel();
         final List<String> warnings = new ArrayList<>();
-        model.addWarningListener(warnings::add);
+        model.addWarningListener(w -> warnings.add(Message.getSummaryFrom(w)));
         model.warn("3 rows skipped");
         assertEquals(List.of("3 rows skipped"), warnings);
     }
