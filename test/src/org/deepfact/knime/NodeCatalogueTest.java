@@ -152,6 +152,18 @@ class NodeCatalogueTest {
         final NodeModel model = factory.createNodeModel();
         assertEquals(settingsKeys(model), documented, factoryName + ": documented options vs settings keys");
         checkPorts(d, model, factoryName);
+        checkDialog(factory, factoryName);
+    }
+
+    /** The dialog must build (headless Swing is enough) when the factory says it has one. */
+    private static void checkDialog(final NodeFactory<?> factory, final String factoryName) throws Exception {
+        final Method has = NodeFactory.class.getDeclaredMethod("hasDialog");
+        has.setAccessible(true);
+        if ((Boolean)has.invoke(factory)) {
+            final Method create = NodeFactory.class.getDeclaredMethod("createNodeDialogPane");
+            create.setAccessible(true);
+            assertNotNull(create.invoke(factory), factoryName + ": hasDialog() but no dialog");
+        }
     }
 
     private static Set<String> settingsKeys(final NodeModel model) throws Exception {
