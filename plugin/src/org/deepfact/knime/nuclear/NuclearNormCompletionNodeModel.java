@@ -25,6 +25,8 @@ import org.knime.core.data.DataType;
 import org.knime.core.data.DataColumnSpecCreator;
 import org.knime.core.data.RowKey;
 import org.knime.core.data.def.DefaultRow;
+import org.knime.core.data.def.BooleanCell;
+import org.knime.core.data.def.BooleanCell.BooleanCellFactory;
 import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.def.IntCell;
 import org.knime.core.data.def.StringCell;
@@ -68,7 +70,7 @@ public final class NuclearNormCompletionNodeModel extends StatelessNodeModel {
 
     static DataTableSpec reportSpec() {
         return new DataTableSpec(new DataColumnSpecCreator(REPORT_COLUMNS[0], StringCell.TYPE).createSpec(),
-            new DataColumnSpecCreator(REPORT_COLUMNS[1], StringCell.TYPE).createSpec(),
+            new DataColumnSpecCreator(REPORT_COLUMNS[1], BooleanCell.TYPE).createSpec(),
             new DataColumnSpecCreator(REPORT_COLUMNS[2], IntCell.TYPE).createSpec(),
             new DataColumnSpecCreator(REPORT_COLUMNS[3], DoubleCell.TYPE).createSpec(),
             new DataColumnSpecCreator(REPORT_COLUMNS[4], DoubleCell.TYPE).createSpec(),
@@ -155,7 +157,7 @@ public final class NuclearNormCompletionNodeModel extends StatelessNodeModel {
         BufferedDataTable matrix = MatrixTable.write(result.solution(), writeExec);
         BufferedDataContainer c = writeExec.createDataContainer(reportSpec());
         c.addRowToTable(new DefaultRow(RowKey.createRowKey(0L), new StringCell(r.method()),
-            new StringCell(Boolean.toString(r.converged())), new IntCell(r.iterations()),
+            BooleanCellFactory.create(r.converged()), new IntCell(r.iterations()),
             new DoubleCell(r.primalResidual()), new DoubleCell(r.dualResidual()), new DoubleCell(r.nuclearNorm()),
             new DoubleCell(r.maxViolation()), new DoubleCell(r.seconds())));
         c.close();

@@ -18,6 +18,7 @@ import org.deepfact.knime.common.InvalidInputException;
 import org.deepfact.knime.testing.NodeTestSupport;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
+import org.knime.core.data.BooleanValue;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DataType;
@@ -112,7 +113,7 @@ class NuclearNormCompletionNodeModelTest {
         assertArrayEquals(expected, NodeTestSupport.toArray((BufferedDataTable)out[0]));
         DataCell[] report = NodeTestSupport.cells((BufferedDataTable)out[1]).get(0);
         assertEquals(direct.report().method(), ((StringValue)report[0]).getStringValue());
-        assertEquals(Boolean.toString(direct.report().converged()), ((StringValue)report[1]).getStringValue());
+        assertEquals(direct.report().converged(), ((BooleanValue)report[1]).getBooleanValue());
         assertEquals(direct.report().iterations(), ((IntValue)report[2]).getIntValue());
         assertEquals(direct.report().nuclearNorm(), ((DoubleCell)report[5]).getDoubleValue());
     }
