@@ -82,6 +82,10 @@ public record SweepGrid(Problem problem, int rows, int cols, int rank, List<Inte
         for (double lr : learningRates) {
             require(lr > 0 && Double.isFinite(lr), "Learning rate must be finite and > 0, got " + lr);
         }
+        requireDistinct(ms, "Number of observations m");
+        requireDistinct(depths, "Depth");
+        requireDistinct(initScales, "Initialisation scale");
+        requireDistinct(learningRates, "Learning rate");
         require(repeats >= 1, "Repeats must be >= 1, got " + repeats);
         require(init != null && optimizer != null, "Initialisation and optimizer must be given");
         require(maxIterations >= 0, "Maximum iterations must be >= 0, got " + maxIterations);
@@ -132,6 +136,12 @@ public record SweepGrid(Problem problem, int rows, int cols, int rank, List<Inte
             }
         }
         return out;
+    }
+
+    private static void requireDistinct(List<?> values, String what) {
+        for (int i = 0; i < values.size(); i++) {
+            require(values.indexOf(values.get(i)) == i, what + " " + values.get(i) + " is listed twice");
+        }
     }
 
     private static void require(boolean ok, String message) {

@@ -54,7 +54,7 @@ public final class SweepRunner {
     }
 
     /** A run failed; the message names it. */
-    public static final class SweepException extends RuntimeException {
+    public static final class SweepException extends IllegalStateException {
         private static final long serialVersionUID = 1L;
 
         SweepException(String message, Throwable cause) {

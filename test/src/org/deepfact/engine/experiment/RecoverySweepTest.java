@@ -28,6 +28,16 @@ class RecoverySweepTest {
     }
 
     @Test
+    void duplicateCoordinatesAreRejected() {
+        SweepGrid g = grid(Problem.COMPLETION);
+        SweepGrid dup = new SweepGrid(g.problem(), 12, 12, 2, g.ms(), List.of(2, 3, 2), true, g.initScales(),
+                g.learningRates(), 1, g.init(), g.optimizer(), 10, 1e-6, 1e-3, 5);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                dup::runs);
+        assertTrue(e.getMessage().contains("Depth 2 is listed twice"), e.getMessage());
+    }
+
+    @Test
     void sameNumbersForAnyThreadCount() {
         for (Problem p : Problem.values()) {
             List<RunResult> one = new RecoverySweep(grid(p)).execute(1, null, ProgressCallback.NONE);

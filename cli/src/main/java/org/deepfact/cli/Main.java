@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             NuclearCommand.class,
             SpectrumCommand.class,
+            org.deepfact.cli.reproduce.ReproduceCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -12,6 +12,7 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -80,9 +81,7 @@ final class Charts {
                 hi = Math.max(hi, l.value());
             }
         }
-        LogAxis x = new LogAxis(xLabel);
-        x.setBase(10);
-        x.setSmallestValue(1e-300);
+        LogAxis x = logAxis(xLabel);
         if (xlo <= xhi) {
             x.setRange(xlo / 2, xhi * 2);
         }
@@ -143,10 +142,13 @@ final class Charts {
         save(file, title, plot);
     }
 
+    /** A base-10 log axis with ticks at whole powers of ten only. */
     private static LogAxis logAxis(String label) {
         LogAxis a = new LogAxis(label);
         a.setBase(10);
         a.setSmallestValue(1e-300);
+        a.setAutoTickUnitSelection(false);
+        a.setTickUnit(new NumberTickUnit(1.0), false, false);
         return a;
     }
 

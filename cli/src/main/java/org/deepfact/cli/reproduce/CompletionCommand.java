@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
                 + "(||W*||_F = 100) from m in {2000, 5000} uniformly sampled entries; deep matrix factorization of "
                 + "depths 1-4 (gaussian init s in {1e-3, 1e-4, 1e-5, 1e-6}, GroupRMSprop lr in {1e-3, 3e-4}, stop at "
                 + "train loss 1e-6) and the minimum-nuclear-norm solution (|X_ij - W*_ij| <= 1e-3), 3 repeats: "
-                + "222 runs.",
+                + "198 runs.",
             "",
             "Full grid: estimated %n  ${sys:deepfact.fullGridEstimate:-about 2.5 hours on 2 cores (measured per-iteration costs "
                 + "and iteration counts on this project's 2-core reference machine)}.",
