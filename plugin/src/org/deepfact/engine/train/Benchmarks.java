@@ -18,11 +18,21 @@ public final class Benchmarks {
     }
 
     /**
+     * Wall-clock and calling-thread CPU seconds of a timed loop. On a shared machine the CPU time
+     * of a single-threaded run is the steadier measure; with worker threads it misses their share.
+     *
+     * @param wallSeconds elapsed real time
+     * @param cpuSeconds CPU time of the calling thread (NaN when the JVM cannot measure it)
+     */
+    public record Timing(double wallSeconds, double cpuSeconds) {
+    }
+
+    /**
      * Runs {@code iterations} training iterations of a completion problem from the configured
-     * initialisation and returns their wall-clock seconds. Uses the dense reference gradient when
+     * initialisation and returns their timing. Uses the dense reference gradient when
      * {@code config.denseReference()} is set (the baseline).
      */
-    public static double timeIterations(TrainingProblem problem, TrainingConfig config, int iterations) {
+    public static Timing timeIterations(TrainingProblem problem, TrainingConfig config, int iterations) {
         if (!problem.isCompletion()) {
             throw new IllegalArgumentException("Benchmarks time completion problems only");
         }
@@ -40,6 +50,9 @@ public final class Benchmarks {
                     : new CompletionObjective(problem.observations(), dims, kernel,
                     org.deepfact.engine.ProgressCallback.NONE);
             Optimizer opt = Optimizer.create(config.optimizer(), config.learningRate(), dims);
+            java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+            boolean cpu = mx.isCurrentThreadCpuTimeSupported();
+            long cpuStart = cpu ? mx.getCurrentThreadCpuTime() : 0;
             long start = System.nanoTime();
             double sink = 0;
             for (int t = 0; t < iterations; t++) {
@@ -47,10 +60,11 @@ public final class Benchmarks {
                 opt.step(f, g);
             }
             double seconds = (System.nanoTime() - start) * 1e-9;
+            double cpuSeconds = cpu ? (mx.getCurrentThreadCpuTime() - cpuStart) * 1e-9 : Double.NaN;
             if (Double.isNaN(sink)) {
                 throw new DivergenceException(config.learningRate(), iterations, sink, Double.NaN);
             }
-            return seconds;
+            return new Timing(seconds, cpuSeconds);
         }
     }
 

@@ -26,6 +26,14 @@ final class CompletionObjective implements Objective {
     private final Chain chain;
     /** (W_N^T G)^T, cols x dims[N-1], accumulated row by row. */
     private final DMatrixRMaj backT;
+    /**
+     * Row-array copies for the pass over the entries (zero-offset rows vectorise, see
+     * {@link Rows}): W_N, P_{N-1}^T, and the accumulators of dL/dW_N and (W_N^T G)^T.
+     */
+    private final double[][] topRows;
+    private final double[][] prefixTRows;
+    private final double[][] gradRows;
+    private final double[][] backTRows;
 
     CompletionObjective(Observations obs, int[] dims, DenseKernel kernel, ProgressCallback cancel) {
         depth = dims.length - 1;
@@ -38,6 +46,11 @@ final class CompletionObjective implements Objective {
         cols = obs.cols();
         chain = depth >= 2 ? new Chain(kernel, dims, depth - 1, cancel) : null;
         backT = depth >= 2 ? new DMatrixRMaj(cols, dims[depth - 1]) : null;
+        int h = dims[depth - 1];
+        topRows = depth >= 2 ? new double[rows][h] : null;
+        prefixTRows = depth >= 2 ? new double[cols][h] : null;
+        gradRows = depth >= 2 ? new double[rows][h] : null;
+        backTRows = depth >= 2 ? new double[cols][h] : null;
     }
 
     @Override
@@ -61,25 +74,28 @@ final class CompletionObjective implements Objective {
         DMatrixRMaj top = f[depth - 1];
         DMatrixRMaj pT = chain.prefixT[depth - 1];
         int h = top.numCols;
-        double[] td = top.data;
-        double[] pd = pT.data;
-        DMatrixRMaj gTop = grads[depth - 1];
-        double[] gd = gTop.data;
-        double[] bd = backT.data;
-        java.util.Arrays.fill(gd, 0, gTop.getNumElements(), 0.0);
-        java.util.Arrays.fill(bd, 0, backT.getNumElements(), 0.0);
+        toRows(top, topRows);
+        toRows(pT, prefixTRows);
+        for (double[] r : gradRows) {
+            java.util.Arrays.fill(r, 0.0);
+        }
+        for (double[] r : backTRows) {
+            java.util.Arrays.fill(r, 0.0);
+        }
         // One pass over the entries: residual, then dL/dW_N = G P_{N-1}^T and (W_N^T G)^T = G^T W_N
         // as row updates, while both rows are still in L1.
         for (int k = 0; k < m; k++) {
-            int i = rowIdx[k] * h;
-            int j = colIdx[k] * h;
-            double r = Rows.dot(td, i, pd, j, h) - y[k];
+            double[] wRow = topRows[rowIdx[k]];
+            double[] pRow = prefixTRows[colIdx[k]];
+            double r = Rows.dot(wRow, pRow, h) - y[k];
             sum += r * r;
             double c = scale * r;
             coef[k] = c;
-            Rows.axpy(c, pd, j, gd, i, h);
-            Rows.axpy(c, td, i, bd, j, h);
+            Rows.axpy(c, pRow, gradRows[rowIdx[k]], h);
+            Rows.axpy(c, wRow, backTRows[colIdx[k]], h);
         }
+        fromRows(gradRows, grads[depth - 1]);
+        fromRows(backTRows, backT);
         if (depth == 2) {
             CommonOps_DDRM.transpose(backT, grads[0]);
         } else {
@@ -87,6 +103,20 @@ final class CompletionObjective implements Objective {
             chain.backward(f, grads, depth - 1);
         }
         return sum / m;
+    }
+
+    private static void toRows(DMatrixRMaj m, double[][] out) {
+        int n = m.numCols;
+        for (int r = 0; r < m.numRows; r++) {
+            System.arraycopy(m.data, r * n, out[r], 0, n);
+        }
+    }
+
+    private static void fromRows(double[][] in, DMatrixRMaj m) {
+        int n = m.numCols;
+        for (int r = 0; r < m.numRows; r++) {
+            System.arraycopy(in[r], 0, m.data, r * n, n);
+        }
     }
 
     @Override

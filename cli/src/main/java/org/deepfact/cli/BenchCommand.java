@@ -92,8 +92,8 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "deepfact bench: median of %d repeats (~%.2f s each) after %d warm-up; "
                 + "%d cores, Java %s%n", repeats, seconds, warmup, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
-        out.printf(Locale.ROOT, "%-6s %-7s %-5s %-7s %12s %9s %14s %8s%n", "n", "m", "depth", "threads", "it/s",
-                "GFLOP/s", "baseline it/s", "speedup");
+        out.printf(Locale.ROOT, "%-6s %-7s %-5s %-7s %10s %8s %11s %14s %8s%n", "n", "m", "depth", "threads", "it/s",
+                "GFLOP/s", "cpu it/s*", "baseline it/s", "speedup");
         out.flush();
         for (int[] c : parsed) {
             int n = c[0];
@@ -106,38 +106,51 @@ public final class BenchCommand implements Callable<Integer> {
                     OptimizerKind.GROUP_RMSPROP);
             double baselineRate = Double.NaN;
             if (n <= baselineMaxN) {
-                baselineRate = measure(problem, base.toBuilder().denseReference(true).threads(1).build());
+                baselineRate = measure(problem, base.toBuilder().denseReference(true).threads(1).build())[0];
             }
             for (int t : threads) {
-                double rate = measure(problem, base.toBuilder().threads(t).build());
-                out.printf(Locale.ROOT, "%-6d %-7d %-5d %-7d %12.1f %9.2f %14s %8s%n", n, m, depth, t, rate,
-                        rate * flops * 1e-9, Double.isNaN(baselineRate) ? "-" : String.format(Locale.ROOT, "%.1f",
+                double[] rates = measure(problem, base.toBuilder().threads(t).build());
+                double rate = rates[0];
+                out.printf(Locale.ROOT, "%-6d %-7d %-5d %-7d %10.1f %8.2f %11.1f %14s %8s%n", n, m, depth, t, rate,
+                        rate * flops * 1e-9, rates[1], Double.isNaN(baselineRate) ? "-" : String.format(Locale.ROOT, "%.1f",
                                 baselineRate), Double.isNaN(baselineRate) ? "-" : String.format(Locale.ROOT,
                                         "%.1fx", rate / baselineRate));
                 out.flush();
             }
         }
-        out.println("GFLOP/s counts 6 m d + 6 n sum_j d_j d_(j-1) (middle factors) + 4 per parameter per iteration;"
-                + " baseline: naive dense gradient, 1 thread.");
+        out.println("it/s: median wall-clock rate. GFLOP/s = it/s * flops per iteration, flops = 6 m d_(N-1)"
+                + " + 6 n sum_(j=2..N-1) d_j d_(j-1) + 4 per parameter (GroupRMSprop).");
+        out.println("* cpu it/s: median rate by the calling thread's CPU time; steadier on a busy machine, but it"
+                + " ignores worker threads' time (only meaningful for 1 thread). Baseline: naive dense gradient"
+                + " (full W, dense G, EJML products), 1 thread.");
         return 0;
     }
 
-    /** Calibrates iterations per repeat from one iteration, warms up, and returns the median it/s. */
-    private double measure(TrainingProblem problem, TrainingConfig config) {
-        double once = Benchmarks.timeIterations(problem, config, 1);
+    /** Calibrates iterations per repeat, warms up, returns median it/s by wall clock and by CPU time. */
+    private double[] measure(TrainingProblem problem, TrainingConfig config) {
+        double once = Benchmarks.timeIterations(problem, config, 1).wallSeconds();
         int iterations = (int) Math.max(1, Math.min(1_000_000, seconds / Math.max(once, 1e-7)));
         for (int w = 0; w < warmup; w++) {
-            double s = Benchmarks.timeIterations(problem, config, iterations);
+            double s = Benchmarks.timeIterations(problem, config, iterations).wallSeconds();
             if (w == 0) {
                 // Recalibrate once the JIT has compiled the loop.
                 iterations = (int) Math.max(1, Math.min(1_000_000, seconds * iterations / Math.max(s, 1e-9)));
             }
         }
-        double[] rates = new double[repeats];
+        double[] wall = new double[repeats];
+        double[] cpu = new double[repeats];
         for (int r = 0; r < repeats; r++) {
-            rates[r] = iterations / Benchmarks.timeIterations(problem, config, iterations);
+            Benchmarks.Timing t = Benchmarks.timeIterations(problem, config, iterations);
+            wall[r] = iterations / t.wallSeconds();
+            cpu[r] = iterations / t.cpuSeconds();
         }
-        Arrays.sort(rates);
-        return repeats % 2 == 1 ? rates[repeats / 2] : 0.5 * (rates[repeats / 2 - 1] + rates[repeats / 2]);
+        return new double[] {median(wall), median(cpu)};
+    }
+
+    private static double median(double[] x) {
+        double[] s = x.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
     }
 }
