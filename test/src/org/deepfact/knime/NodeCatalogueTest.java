@@ -114,6 +114,12 @@ class NodeCatalogueTest {
             assertEquals(obj.getMethod("getSpec").getReturnType(), Class.forName(p.getAttribute("specClass")),
                 "specClass is what getSpec() returns");
             assertFalse(p.getAttribute("name").isEmpty());
+            // Without its serializers KNIME cannot save the port in a workflow.
+            assertEquals(obj, Class.forName(p.getAttribute("objectSerializer")).getDeclaringClass(),
+                "objectSerializer is nested in " + obj.getName());
+            assertEquals(Class.forName(p.getAttribute("specClass")),
+                Class.forName(p.getAttribute("specSerializer")).getDeclaringClass(),
+                "specSerializer is nested in the spec class");
         }
     }
 

@@ -20,10 +20,9 @@ import org.knime.core.node.port.PortTypeRegistry;
  */
 public final class SensingProblemPortObject extends AbstractSimplePortObject {
 
-    // TODO(stand-in): once org.knime.core's stand-in has AbstractSimplePortObject.AbstractSimplePortObjectSerializer
-    // (KNIME >= 3.0), add: public static final class Serializer extends AbstractSimplePortObjectSerializer<
-    // SensingProblemPortObject> {} and register it as objectSerializer in plugin.xml. Until then real KNIME uses its
-    // built-in fallback serializer for AbstractSimplePortObject subclasses (with a coding-level log message).
+    /** Saves and loads the port object in workflows (registered as objectSerializer in plugin.xml). */
+    public static final class Serializer extends AbstractSimplePortObjectSerializer<SensingProblemPortObject> {
+    }
 
     /** The port type (registered at org.knime.core.PortType in plugin.xml). */
     public static final PortType TYPE = PortTypeRegistry.getInstance().getPortType(SensingProblemPortObject.class);

@@ -12,10 +12,9 @@ import org.knime.core.node.port.AbstractSimplePortObjectSpec;
  */
 public final class SensingProblemPortObjectSpec extends AbstractSimplePortObjectSpec {
 
-    // TODO(stand-in): once the org.knime.core stand-in has the nested class
-    // AbstractSimplePortObjectSpec.AbstractSimplePortObjectSpecSerializer (KNIME >= 3.0), add
-    // public static final class Serializer extends AbstractSimplePortObjectSpecSerializer<
-    // SensingProblemPortObjectSpec> {} and register it as specSerializer in plugin.xml.
+    /** Saves and loads the spec in workflows (registered as specSerializer in plugin.xml). */
+    public static final class Serializer extends AbstractSimplePortObjectSpecSerializer<SensingProblemPortObjectSpec> {
+    }
 
     /** The only operator so far: A_i with i.i.d. N(0, 1/(rows*cols)) entries (engine SensingOperator.gaussian). */
     public static final String OPERATOR_GAUSSIAN = "gaussian";

@@ -18,6 +18,16 @@ import org.knime.core.node.ModelContentWO;
  */
 public abstract class AbstractSimplePortObject implements PortObject {
 
+    /**
+     * Offline stand-in for KNIME's nested serializer base class (KNIME &gt;= 3.0), which subclasses
+     * extend with an empty body and register in plugin.xml. KNIME's base class
+     * (PortObject.PortObjectSerializer) is not modelled: there is no zip persistence offline.
+     *
+     * @param <T> the port object class
+     */
+    public abstract static class AbstractSimplePortObjectSerializer<T extends AbstractSimplePortObject> {
+    }
+
     /** Public no-arg constructor; subclasses must have one too. */
     public AbstractSimplePortObject() {
     }

@@ -16,6 +16,16 @@ import org.knime.core.node.ModelContentWO;
  */
 public abstract class AbstractSimplePortObjectSpec implements PortObjectSpec {
 
+    /**
+     * Offline stand-in for KNIME's nested spec serializer base class (KNIME &gt;= 3.0), which
+     * subclasses extend with an empty body and register in plugin.xml. KNIME's base class
+     * (PortObjectSpec.PortObjectSpecSerializer) is not modelled: there is no zip persistence offline.
+     *
+     * @param <T> the spec class
+     */
+    public abstract static class AbstractSimplePortObjectSpecSerializer<T extends AbstractSimplePortObjectSpec> {
+    }
+
     /** Public no-arg constructor; subclasses must have one too. */
     public AbstractSimplePortObjectSpec() {
     }
