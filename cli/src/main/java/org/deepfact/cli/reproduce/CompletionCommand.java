@@ -16,8 +16,7 @@ import picocli.CommandLine.Command;
                 + "train loss 1e-6) and the minimum-nuclear-norm solution (|X_ij - W*_ij| <= 1e-3), 3 repeats: "
                 + "198 runs.",
             "",
-            "Full grid: estimated %n  ${sys:deepfact.fullGridEstimate:-about 2.5 hours on 2 cores (measured per-iteration costs "
-                + "and iteration counts on this project's 2-core reference machine)}.",
+            "Full grid: FULL_ESTIMATE",
             "--quick: m = 2000, depths 1, 2, 3 and the nuclear norm, s = 1e-3, lr = 1e-3, 1 repeat (4 runs, "
                 + "about a minute on 2 cores; capped at 100000 iterations, which all runs stay well below).",
             "",

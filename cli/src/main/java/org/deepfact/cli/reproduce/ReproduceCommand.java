@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         description = "Reproduces the figures of Arora, Cohen, Hu, Luo, 'Implicit Regularization in Deep Matrix "
                 + "Factorization' (NeurIPS 2019) with the engine the KNIME nodes use. Start with "
                 + "'reproduce completion --quick'.",
-        subcommands = {CompletionCommand.class})
+        subcommands = {CompletionCommand.class, SensingCommand.class, DynamicsCommand.class})
 public final class ReproduceCommand implements Callable<Integer> {
 
     @Spec
