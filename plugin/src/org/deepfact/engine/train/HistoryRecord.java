@@ -15,10 +15,10 @@ package org.deepfact.engine.train;
  * @param numericalRank number of sigma_i &gt; rankTolerance * sigma_1
  * @param stepSize global step size of the last optimiser step
  * @param gradientNorm sqrt(sum_j ||dL/dW_j||_F^2) at this iteration
- * @param alignmentDiagonalMean mean of |u_r^T G v_r| over the top-k singular pairs of W (G = dL/dW)
- * @param alignmentDiagonalSpread standard deviation of those diagonal magnitudes
- * @param alignmentOffDiagonalMean mean of |u_r^T G v_s|, r != s, within the top k
- * @param alignmentOffDiagonalSpread standard deviation of those off-diagonal magnitudes
+ * @param alignmentDiagonalMean mean of |u_r^T G v_r| over all singular pairs of W (G = dL/dW)
+ * @param alignmentDiagonalSpread sample standard deviation of those diagonal magnitudes
+ * @param alignmentOffDiagonalMean mean of |u_r^T G v_s|, r != s
+ * @param alignmentOffDiagonalSpread sample standard deviation of those off-diagonal magnitudes
  * @param topSingularValues sigma_1 &gt;= ... &gt;= sigma_k of W
  * @param seconds wall-clock time since training started
  */

@@ -59,9 +59,14 @@ final class Metrics {
         return sum / h.size();
     }
 
-    /** |U_k^T G V_k| for the top-k singular pairs: mean and spread of diagonal and off-diagonal. */
+    /**
+     * |U^T G V| over all singular pairs (as the authors' diagnostic): mean and sample standard
+     * deviation of the diagonal and of the off-diagonal entries. G is the true dL/dW (with the
+     * factor 2/m); the authors' diagnostic scales G differently, which changes means and spreads
+     * by one common factor but not their ratios.
+     */
     private double[] alignment(Spectrum s, DMatrixRMaj g) {
-        int k = Math.max(1, Math.min(config.topK(), s.size()));
+        int k = s.size();
         DMatrixRMaj u = CommonOps_DDRM.extract(s.leftVectors(), 0, g.numRows, 0, k);
         DMatrixRMaj v = CommonOps_DDRM.extract(s.rightVectors(), 0, g.numCols, 0, k);
         DMatrixRMaj gv = new DMatrixRMaj(g.numRows, k);
@@ -96,7 +101,7 @@ final class Metrics {
     }
 
     private static double spread(double[] x) {
-        if (x.length == 0) {
+        if (x.length < 2) {
             return Double.NaN;
         }
         double mu = mean(x);
@@ -104,7 +109,7 @@ final class Metrics {
         for (double v : x) {
             s += (v - mu) * (v - mu);
         }
-        return Math.sqrt(s / x.length);
+        return Math.sqrt(s / (x.length - 1));
     }
 
     private static boolean allFinite(DMatrixRMaj w) {

@@ -89,6 +89,38 @@ class TrainerTest {
         assertTrue(r.history().size() >= 2);
     }
 
+    @Test
+    void alignmentIsComputedFromTheFullSingularBasis() {
+        TrainingProblem p = smallCompletion(9, 2, 40, 8);
+        TrainingResult r = Trainer.train(p, TrainingConfig.builder().depth(2).learningRate(1e-2).maxIterations(300)
+                .build(), null);
+        DMatrixRMaj w = r.endToEnd();
+        Observations obs = p.observations();
+        DMatrixRMaj g = new DMatrixRMaj(9, 9);
+        for (int k = 0; k < obs.size(); k++) {
+            g.set(obs.row(k), obs.col(k), 2 * (w.get(obs.row(k), obs.col(k)) - obs.value(k)) / obs.size());
+        }
+        Spectrum s = Spectrum.withVectors(w);
+        DMatrixRMaj a = new DMatrixRMaj(9, 9);
+        DMatrixRMaj gv = new DMatrixRMaj(9, 9);
+        CommonOps_DDRM.mult(g, s.rightVectors(), gv);
+        CommonOps_DDRM.multTransA(s.leftVectors(), gv, a);
+        double diag = 0;
+        double off = 0;
+        for (int i = 0; i < 9; i++) {
+            for (int j = 0; j < 9; j++) {
+                if (i == j) {
+                    diag += Math.abs(a.get(i, j)) / 9;
+                } else {
+                    off += Math.abs(a.get(i, j)) / 72;
+                }
+            }
+        }
+        assertEquals(diag, r.last().alignmentDiagonalMean(), 1e-12 * diag);
+        assertEquals(off, r.last().alignmentOffDiagonalMean(), 1e-12 * off);
+        assertTrue(r.last().alignmentDiagonalSpread() > 0);
+    }
+
     private static DMatrixRMaj elementSquare(DMatrixRMaj m) {
         DMatrixRMaj out = m.copy();
         CommonOps_DDRM.elementMult(out, m);
