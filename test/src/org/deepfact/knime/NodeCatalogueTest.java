@@ -32,7 +32,6 @@ import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.deepfact.knime.common.MatrixTable;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -41,6 +40,8 @@ import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettings;
 import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.port.PortObject;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -142,7 +143,10 @@ class NodeCatalogueTest {
         assertEquals("http://knime.org/node/v4.1", root.getNamespaceURI(), "description schema");
         assertTrue(Set.of("Source", "Manipulator", "Learner", "Predictor", "Other", "Sink", "Visualizer")
             .contains(root.getAttribute("type")), "node type " + root.getAttribute("type"));
-        assertIcon(cls.getResource(root.getAttribute("icon")), factoryName + " icon " + root.getAttribute("icon"));
+        // Icon paths ("./x.png", KNIME's convention) are relative to the factory's package;
+        // OSGi class loaders do not normalise "./" in resource names, so strip it here.
+        final String icon = root.getAttribute("icon").replaceFirst("^\\./", "");
+        assertIcon(cls.getResource(icon), factoryName + " icon " + root.getAttribute("icon"));
         for (final String tag : new String[]{"name", "shortDescription", "intro"}) {
             assertFalse(elements(d, tag).isEmpty() || elements(d, tag).get(0).getTextContent().isBlank(),
                 factoryName + " has a <" + tag + ">");
@@ -213,7 +217,7 @@ class NodeCatalogueTest {
     @Test
     void everyNodeFactoryOfThePluginIsRegistered() throws Exception {
         final List<String> classNames = pluginClassNames();
-        Assumptions.assumeFalse(classNames.isEmpty(), "plugin classes cannot be listed from this class loader");
+        assertTrue(classNames.size() > 20, "plugin classes could not be listed: " + classNames);
         final Set<String> registered = new TreeSet<>(registeredFactories());
         final List<String> missing = new ArrayList<>();
         for (final String name : classNames) {
@@ -230,6 +234,13 @@ class NodeCatalogueTest {
 
     /** Class names under org/deepfact/knime in the location the plugin's classes were loaded from. */
     private static List<String> pluginClassNames() throws IOException, URISyntaxException {
+        final Bundle bundle = FrameworkUtil.getBundle(MatrixTable.class);
+        if (bundle != null) {
+            // Inside OSGi: the plugin bundle's own entries (getEntryPaths leaves out the test fragment).
+            final List<String> out = new ArrayList<>();
+            collectClassEntries(bundle, "org/deepfact/knime/", out);
+            return out;
+        }
         final URL loc = MatrixTable.class.getProtectionDomain().getCodeSource() == null ? null
             : MatrixTable.class.getProtectionDomain().getCodeSource().getLocation();
         final List<String> out = new ArrayList<>();
@@ -257,6 +268,18 @@ class NodeCatalogueTest {
             }
         }
         return out;
+    }
+
+    private static void collectClassEntries(final Bundle bundle, final String dir, final List<String> out) {
+        final Enumeration<String> paths = bundle.getEntryPaths(dir);
+        while (paths != null && paths.hasMoreElements()) {
+            final String p = paths.nextElement();
+            if (p.endsWith("/")) {
+                collectClassEntries(bundle, p, out);
+            } else if (p.endsWith(".class") && !p.contains("$")) {
+                out.add(toClassName(p));
+            }
+        }
     }
 
     private static String toClassName(final String path) {
