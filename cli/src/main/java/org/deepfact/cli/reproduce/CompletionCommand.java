@@ -16,11 +16,11 @@ import picocli.CommandLine.Command;
                 + "train loss 1e-6) and the minimum-nuclear-norm solution (|X_ij - W*_ij| <= 1e-3), 3 repeats: "
                 + "198 runs.",
             "",
-            "Full grid: roughly 2 to 4 hours on 2 idle cores (extrapolated from measured runs: depth 2 / 3 take "
-                + "0.5 / 1.2 ms per iteration and about 31 000 iterations at s = 1e-3, lr = 1e-3; lr 3e-4 needs about "
-                + "3.3x and s = 1e-6 about 1.2x (depth 2) to 2x more; 15 000 - 25 000 CPU seconds in all).",
+            "Full grid: roughly 1.5 to 2.5 hours on 2 idle cores (extrapolated from measured runs: depth 2 / 3 take "
+                + "0.3 / 0.75 ms per iteration and about 31 000 iterations at s = 1e-3, lr = 1e-3; lr 3e-4 needs about "
+                + "3.3x and s = 1e-6 about 1.2x (depth 2) to 2x more; 10 000 - 16 000 CPU seconds in all).",
             "--quick: m = 2000, depths 1, 2, 3 and the nuclear norm, s = 1e-3, lr = 1e-3, 1 repeat (4 runs, "
-                + "about a minute on 2 cores; capped at 100000 iterations, which all runs stay well below).",
+                + "about 25 s on 2 idle cores, a minute on a busy machine; capped at 100000 iterations, which all runs stay well below).",
             "",
             "Writes to --out: completion-runs.csv (one row per run; columns: experiment, rows, cols, rank, m, method "
                 + "(dmf|nuclear), depth, init, init_scale, optimizer, lr, repeat, truth_seed, sample_seed, seed, "
