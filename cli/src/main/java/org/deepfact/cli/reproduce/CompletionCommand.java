@@ -19,8 +19,8 @@ import picocli.CommandLine.Command;
             "Full grid: roughly 1.5 to 2.5 hours on 2 idle cores (extrapolated from measured runs: depth 2 / 3 take "
                 + "0.3 / 0.75 ms per iteration and about 31 000 iterations at s = 1e-3, lr = 1e-3; lr 3e-4 needs about "
                 + "3.3x and s = 1e-6 about 1.2x (depth 2) to 2x more; 10 000 - 16 000 CPU seconds in all).",
-            "--quick: m = 2000, depths 1, 2, 3 and the nuclear norm, s = 1e-3, lr = 1e-3, 1 repeat (4 runs, "
-                + "about 25 s on 2 idle cores, a minute on a busy machine; capped at 100000 iterations, which all runs stay well below).",
+            "--quick: m = 2000, depths 1, 2, 3 and the nuclear norm, s in {1e-3, 1e-4}, lr = 1e-3, 1 repeat (7 runs, "
+                + "about 30 s on 2 idle cores, a minute on a busy machine; capped at 100000 iterations, which all runs stay well below).",
             "",
             "Writes to --out: completion-runs.csv (one row per run; columns: experiment, rows, cols, rank, m, method "
                 + "(dmf|nuclear), depth, init, init_scale, optimizer, lr, repeat, truth_seed, sample_seed, seed, "
@@ -43,7 +43,7 @@ public final class CompletionCommand extends SweepCommand {
         if (!quick) {
             return paper;
         }
-        return new SweepGrid(Problem.COMPLETION, 100, 100, 5, List.of(2000), List.of(1, 2, 3), true, List.of(1e-3),
+        return new SweepGrid(Problem.COMPLETION, 100, 100, 5, List.of(2000), List.of(1, 2, 3), true, List.of(1e-3, 1e-4),
                 List.of(1e-3), 1, paper.init(), paper.optimizer(), 100_000, paper.lossThreshold(),
                 paper.nuclearEpsilon(), seed);
     }
