@@ -1,11 +1,13 @@
 package org.deepfact.engine.baseline;
 
+import org.deepfact.engine.linalg.Rows;
 import org.ejml.data.DMatrixRMaj;
 
 /**
  * A sensing map given by explicit measurement matrices A_1 .. A_m (all {@code rows x cols}),
- * held in memory. Meant for small problems and tests; large sensing problems go through an
- * adapter that regenerates the A_i.
+ * held in memory. Meant for small problems and tests; a generated sensing problem goes through
+ * {@link SensingConstraints}, which uses the same arithmetic (four-way partial-sum dot products,
+ * adjoint accumulated in measurement order) and so gives the same numbers.
  */
 public final class DenseSensingConstraints implements LinearConstraints {
 
@@ -58,27 +60,16 @@ public final class DenseSensingConstraints implements LinearConstraints {
 
     @Override
     public void apply(DMatrixRMaj x, double[] out) {
-        double[] d = x.data;
         for (int i = 0; i < flat.length; i++) {
-            double[] a = flat[i];
-            double s = 0;
-            for (int p = 0; p < a.length; p++) {
-                s += a[p] * d[p];
-            }
-            out[i] = s;
+            out[i] = Rows.dot(flat[i], 0, x.data, 0, flat[i].length);
         }
     }
 
     @Override
     public void adjoint(double[] r, DMatrixRMaj out) {
         out.zero();
-        double[] d = out.data;
         for (int i = 0; i < flat.length; i++) {
-            double[] a = flat[i];
-            double ri = r[i];
-            for (int p = 0; p < a.length; p++) {
-                d[p] += ri * a[p];
-            }
+            Rows.axpy(r[i], flat[i], 0, out.data, 0, flat[i].length);
         }
     }
 }

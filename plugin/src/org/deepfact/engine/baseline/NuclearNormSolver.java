@@ -23,7 +23,11 @@ public final class NuclearNormSolver {
         this.config = config;
     }
 
-    /** Minimum-nuclear-norm completion of observed entries. */
+    /**
+     * Minimum-nuclear-norm completion of observed entries.
+     *
+     * @param callback progress and cancellation; null means {@link ProgressCallback#NONE}
+     */
     public NuclearNormResult complete(Observations observations, ProgressCallback callback) {
         return solve(new CompletionConstraints(observations), observations.values(), callback);
     }
@@ -31,6 +35,7 @@ public final class NuclearNormSolver {
     /**
      * @param a measurement map
      * @param y measured values, length {@code a.size()}
+     * @param callback progress and cancellation; null means {@link ProgressCallback#NONE}
      * @throws IllegalArgumentException when y has the wrong length or a non-finite value
      * @throws org.deepfact.engine.OperationCanceledException when the callback cancels
      */
@@ -44,9 +49,10 @@ public final class NuclearNormSolver {
             }
         }
         double[] values = y.clone();
+        ProgressCallback cb = callback == null ? ProgressCallback.NONE : callback;
         return a.hasOrthonormalRows()
-                ? ProjectionAdmm.solve(a, values, config, callback)
-                : PrimalDualSolver.solve(a, values, config, callback);
+                ? ProjectionAdmm.solve(a, values, config, cb)
+                : PrimalDualSolver.solve(a, values, config, cb);
     }
 
     public NuclearNormConfig config() {

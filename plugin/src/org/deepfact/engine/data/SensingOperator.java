@@ -2,6 +2,7 @@ package org.deepfact.engine.data;
 
 import java.util.SplittableRandom;
 
+import org.deepfact.engine.linalg.Rows;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -133,13 +134,43 @@ public final class SensingOperator {
 
     /** @return a new array y with y_i = &lt;A_i, w&gt; */
     public double[] measure(DMatrixRMaj w) {
-        checkShape(w);
         double[] y = new double[size()];
-        double[] scratch = stored == null ? new double[rows * cols] : null;
-        for (int i = 0; i < y.length; i++) {
-            y[i] = dot(slice(i, scratch), offset(i), w.data, rows * cols);
-        }
+        measure(w, y, stored == null ? new double[rows * cols] : null);
         return y;
+    }
+
+    /**
+     * Writes y_i = &lt;A_i, w&gt; into {@code out} without allocating (same numbers as
+     * {@link #measure(DMatrixRMaj)}).
+     *
+     * @param out array of at least m doubles
+     * @param scratch array of rows*cols doubles used when regenerating (may be null when stored)
+     */
+    public void measure(DMatrixRMaj w, double[] out, double[] scratch) {
+        checkShape(w);
+        checkLength(out, "output");
+        int n2 = rows * cols;
+        for (int i = 0; i < size(); i++) {
+            out[i] = Rows.dot(slice(i, scratch), offset(i), w.data, 0, n2);
+        }
+    }
+
+    /**
+     * The adjoint map: overwrites {@code out} with sum_i r_i A_i, accumulated in the order
+     * i = 1..m, entry by entry (the order of {@link #residualAndAdjoint}).
+     *
+     * @param r array of at least m coefficients
+     * @param scratch array of rows*cols doubles used when regenerating (may be null when stored)
+     */
+    public void adjoint(double[] r, DMatrixRMaj out, double[] scratch) {
+        checkShape(out);
+        checkLength(r, "coefficient");
+        int n2 = rows * cols;
+        double[] g = out.data;
+        java.util.Arrays.fill(g, 0, n2, 0.0);
+        for (int i = 0; i < size(); i++) {
+            Rows.axpy(r[i], slice(i, scratch), offset(i), g, 0, n2);
+        }
     }
 
     /**
@@ -162,12 +193,9 @@ public final class SensingOperator {
         for (int i = 0; i < y.length; i++) {
             double[] a = slice(i, scratch);
             int off = offset(i);
-            double r = dot(a, off, w.data, n2) - y[i];
+            double r = Rows.dot(a, off, w.data, 0, n2) - y[i];
             sum += r * r;
-            double f = coeff * r;
-            for (int k = 0; k < n2; k++) {
-                g[k] += f * a[off + k];
-            }
+            Rows.axpy(coeff * r, a, off, g, 0, n2);
         }
         return sum;
     }
@@ -177,7 +205,7 @@ public final class SensingOperator {
         checkShape(w);
         double sum = 0;
         for (int i = 0; i < y.length; i++) {
-            double r = dot(slice(i, scratch), offset(i), w.data, rows * cols) - y[i];
+            double r = Rows.dot(slice(i, scratch), offset(i), w.data, 0, rows * cols) - y[i];
             sum += r * r;
         }
         return sum;
@@ -198,28 +226,16 @@ public final class SensingOperator {
         return stored != null ? i * rows * cols : 0;
     }
 
-    /** Dot product with four partial sums in a fixed order (faster, still deterministic). */
-    static double dot(double[] a, int aOff, double[] b, int n) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int k = 0;
-        for (; k + 3 < n; k += 4) {
-            s0 += a[aOff + k] * b[k];
-            s1 += a[aOff + k + 1] * b[k + 1];
-            s2 += a[aOff + k + 2] * b[k + 2];
-            s3 += a[aOff + k + 3] * b[k + 3];
-        }
-        for (; k < n; k++) {
-            s0 += a[aOff + k] * b[k];
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
     private void checkIndex(int i) {
         if (i < 0 || i >= size()) {
             throw new IllegalArgumentException("Measurement index " + i + " is out of range [0, " + (size() - 1) + "]");
+        }
+    }
+
+    private void checkLength(double[] v, String what) {
+        if (v.length < size()) {
+            throw new IllegalArgumentException("Expected " + size() + " " + what + " values, got an array of "
+                    + v.length);
         }
     }
 

@@ -9,6 +9,7 @@ import org.deepfact.engine.ProgressCallback;
 import org.deepfact.engine.baseline.NuclearNormConfig;
 import org.deepfact.engine.baseline.NuclearNormResult;
 import org.deepfact.engine.baseline.NuclearNormSolver;
+import org.deepfact.engine.baseline.SensingConstraints;
 import org.deepfact.engine.data.GroundTruth;
 import org.deepfact.engine.data.GroundTruthSpec;
 import org.deepfact.engine.data.Observations;

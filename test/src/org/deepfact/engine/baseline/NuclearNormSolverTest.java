@@ -155,6 +155,21 @@ class NuclearNormSolverTest {
     }
 
     @Test
+    void nullCallbackMeansNone() {
+        DMatrixRMaj w = Fixtures.lowRank(10, 10, 1, 21);
+        Observations obs = Fixtures.sample(w, 60, 22);
+        NuclearNormSolver s = solver(1e-3, 1e-6);
+        assertArrayEquals(s.complete(obs, ProgressCallback.NONE).solution().data,
+                s.complete(obs, null).solution().data, 0);
+        DenseSensingConstraints map = Fixtures.gaussianSensing(6, 6, 20, 23);
+        double[] y = new double[map.size()];
+        map.apply(Fixtures.lowRank(6, 6, 1, 24), y);
+        NuclearNormSolver capped = new NuclearNormSolver(NuclearNormConfig.defaults().withMaxIterations(200));
+        assertArrayEquals(capped.solve(map, y, ProgressCallback.NONE).solution().data,
+                capped.solve(map, y, null).solution().data, 0);
+    }
+
+    @Test
     void reportsProgressAndStopsOnCancel() {
         DMatrixRMaj w = Fixtures.lowRank(30, 30, 3, 10);
         Observations obs = Fixtures.sample(w, 300, 10);
