@@ -10,7 +10,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
  * {@code <prefix>row_column}, {@code <prefix>column_column}, {@code <prefix>value_column}
  * (prefix empty for a node with one entries input). Defaults: {@code row}, {@code column}, {@code value}.
  */
-public final class EntryColumnSettings {
+public final class EntryColumnSettings implements PersistentSettings {
 
     /** Key suffix of the row-index column selection. */
     public static final String ROW = "row_column";
@@ -68,6 +68,7 @@ public final class EntryColumnSettings {
         return new String[]{m_row.getKey(), m_column.getKey(), m_value.getKey()};
     }
 
+    @Override
     public void saveTo(final NodeSettingsWO settings) {
         m_row.saveSettingsTo(settings);
         m_column.saveSettingsTo(settings);
@@ -75,6 +76,7 @@ public final class EntryColumnSettings {
     }
 
     /** @throws InvalidSettingsException when a key is absent, empty, or two selections coincide */
+    @Override
     public void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
         final String r = nonEmpty(settings, m_row.getKey());
         final String c = nonEmpty(settings, m_column.getKey());
@@ -86,6 +88,7 @@ public final class EntryColumnSettings {
         }
     }
 
+    @Override
     public void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
         m_row.loadSettingsFrom(settings);
         m_column.loadSettingsFrom(settings);

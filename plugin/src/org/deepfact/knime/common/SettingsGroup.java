@@ -1,9 +1,10 @@
 package org.deepfact.knime.common;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.knime.core.node.InvalidSettingsException;
@@ -12,12 +13,16 @@ import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
 
 /**
- * The settings models of one node under their flat keys (the keys flow variables set). Saves,
- * validates and loads them together; every validation message names the offending key.
+ * Settings models under their flat keys (the keys flow variables set) and nested settings parts,
+ * saved, validated and loaded together in registration order; every model's validation message
+ * names the offending key. Also holds the value checks the settings classes share, all with
+ * messages of the form "Setting 'key' must ..., got value".
  */
-public final class SettingsGroup {
+public final class SettingsGroup implements PersistentSettings {
 
-    private final Map<String, SettingsModel> m_models = new LinkedHashMap<>();
+    private final List<PersistentSettings> m_members = new ArrayList<>();
+
+    private final Set<String> m_keys = new LinkedHashSet<>();
 
     /**
      * @param key the model's config key (must equal the key the model was created with)
@@ -25,41 +30,70 @@ public final class SettingsGroup {
      * @return the model, for field initialisers
      */
     public <M extends SettingsModel> M add(final String key, final M model) {
-        if (m_models.put(key, model) != null) {
+        if (!m_keys.add(key)) {
             throw new IllegalArgumentException("Duplicate settings key '" + key + "'");
         }
+        m_members.add(new Keyed(key, model));
         return model;
     }
 
-    /** @return the keys in registration order */
-    public Set<String> keys() {
-        return Collections.unmodifiableSet(m_models.keySet());
+    /** @return the part, saved, validated and loaded with this group (for field initialisers) */
+    public <P extends PersistentSettings> P add(final P part) {
+        m_members.add(part);
+        return part;
     }
 
+    /** @return the keys of the models (not of the parts) in registration order */
+    public Set<String> keys() {
+        return Collections.unmodifiableSet(m_keys);
+    }
+
+    @Override
     public void saveTo(final NodeSettingsWO settings) {
-        for (final SettingsModel m : m_models.values()) {
-            m.saveSettingsTo(settings);
+        for (final PersistentSettings m : m_members) {
+            m.saveTo(settings);
         }
     }
 
     /** @throws InvalidSettingsException "Setting 'key': ..." for the first absent or out-of-bounds value */
+    @Override
     public void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
-        for (final Map.Entry<String, SettingsModel> e : m_models.entrySet()) {
-            try {
-                e.getValue().validateSettings(settings);
-            } catch (InvalidSettingsException ex) {
-                throw new InvalidSettingsException("Setting '" + e.getKey() + "': " + ex.getMessage(), ex);
-            }
+        for (final PersistentSettings m : m_members) {
+            m.validate(settings);
         }
     }
 
     /** @throws InvalidSettingsException "Setting 'key': ..." when a value cannot be loaded */
+    @Override
     public void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        for (final Map.Entry<String, SettingsModel> e : m_models.entrySet()) {
+        for (final PersistentSettings m : m_members) {
+            m.loadFrom(settings);
+        }
+    }
+
+    /** One model under its key. */
+    private record Keyed(String key, SettingsModel model) implements PersistentSettings {
+
+        @Override
+        public void saveTo(final NodeSettingsWO settings) {
+            model.saveSettingsTo(settings);
+        }
+
+        @Override
+        public void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
             try {
-                e.getValue().loadSettingsFrom(settings);
+                model.validateSettings(settings);
             } catch (InvalidSettingsException ex) {
-                throw new InvalidSettingsException("Setting '" + e.getKey() + "': " + ex.getMessage(), ex);
+                throw new InvalidSettingsException("Setting '" + key + "': " + ex.getMessage(), ex);
+            }
+        }
+
+        @Override
+        public void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
+            try {
+                model.loadSettingsFrom(settings);
+            } catch (InvalidSettingsException ex) {
+                throw new InvalidSettingsException("Setting '" + key + "': " + ex.getMessage(), ex);
             }
         }
     }
@@ -77,5 +111,27 @@ public final class SettingsGroup {
         }
         throw new InvalidSettingsException("Setting '" + key + "' must be one of " + Arrays.toString(allowed)
             + ", got '" + value + "'");
+    }
+
+    /** @throws InvalidSettingsException "Setting 'key' must be in [min, max], got v" */
+    public static void requireRange(final String key, final long v, final long min, final long max)
+        throws InvalidSettingsException {
+        if (v < min || v > max) {
+            throw new InvalidSettingsException("Setting '" + key + "' must be in [" + min + ", " + max + "], got " + v);
+        }
+    }
+
+    /** @throws InvalidSettingsException "Setting 'key' must be finite and &gt; 0, got v" */
+    public static void requirePositive(final String key, final double v) throws InvalidSettingsException {
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw new InvalidSettingsException("Setting '" + key + "' must be finite and > 0, got " + v);
+        }
+    }
+
+    /** @throws InvalidSettingsException "Setting 'key' must be finite and &gt;= 0, got v" */
+    public static void requireNonNegative(final String key, final double v) throws InvalidSettingsException {
+        if (!(v >= 0) || Double.isInfinite(v)) {
+            throw new InvalidSettingsException("Setting '" + key + "' must be finite and >= 0, got " + v);
+        }
     }
 }

@@ -20,19 +20,20 @@ public final class EntriesDialog {
      */
     @SuppressWarnings("unchecked")
     public static void addTo(final DefaultNodeSettingsPane pane, final int entriesPort) {
+        final EntriesSettings s = new EntriesSettings();
         pane.createNewGroup("Observed entries");
-        pane.addDialogComponent(new DialogComponentColumnNameSelection(EntriesSettings.createRowColumnModel(),
-            "Row key column", entriesPort, false, DataValue.class));
-        pane.addDialogComponent(new DialogComponentColumnNameSelection(EntriesSettings.createColumnColumnModel(),
+        pane.addDialogComponent(new DialogComponentColumnNameSelection(s.columns().rowModel(), "Row key column",
+            entriesPort, false, DataValue.class));
+        pane.addDialogComponent(new DialogComponentColumnNameSelection(s.columns().columnModel(),
             "Column key column", entriesPort, false, DataValue.class));
-        pane.addDialogComponent(new DialogComponentColumnNameSelection(EntriesSettings.createValueColumnModel(),
-            "Value column", entriesPort, false, DoubleValue.class));
-        pane.addDialogComponent(new DialogComponentStringSelection(EntriesSettings.createKeyModeModel(),
-            "Keys are", EntriesSettings.MODE_INDEX, EntriesSettings.MODE_ID));
+        pane.addDialogComponent(new DialogComponentColumnNameSelection(s.columns().valueModel(), "Value column",
+            entriesPort, false, DoubleValue.class));
+        pane.addDialogComponent(new DialogComponentStringSelection(s.keyModeModel(), "Keys are",
+            EntriesSettings.MODE_INDEX, EntriesSettings.MODE_ID));
         pane.closeCurrentGroup();
         pane.createNewGroup("Matrix shape for index keys (0 = largest index + 1)");
-        pane.addDialogComponent(new DialogComponentNumber(EntriesSettings.createRowsModel(), "Rows", 1));
-        pane.addDialogComponent(new DialogComponentNumber(EntriesSettings.createColsModel(), "Columns", 1));
+        pane.addDialogComponent(new DialogComponentNumber(s.rowsModel(), "Rows", 1));
+        pane.addDialogComponent(new DialogComponentNumber(s.colsModel(), "Columns", 1));
         pane.closeCurrentGroup();
     }
 }

@@ -2,10 +2,10 @@ package org.deepfact.knime.completion;
 
 import java.util.Locale;
 
+import org.deepfact.knime.common.CheckedSettings;
 import org.deepfact.knime.common.EntryColumnSettings;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModelInteger;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 
@@ -16,7 +16,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
  * {@value #KEY_ROW_COLUMN}, {@value #KEY_COLUMN_COLUMN}, {@value #KEY_VALUE_COLUMN},
  * {@value #KEY_KEY_MODE}, {@value #KEY_ROWS}, {@value #KEY_COLS}.
  */
-public final class EntriesSettings {
+public final class EntriesSettings extends CheckedSettings {
 
     public static final String KEY_ROW_COLUMN = EntryColumnSettings.ROW;
     public static final String KEY_COLUMN_COLUMN = EntryColumnSettings.COLUMN;
@@ -30,42 +30,29 @@ public final class EntriesSettings {
     /** Keys are arbitrary IDs of any type, mapped to dense indices in sorted order. */
     public static final String MODE_ID = "id";
 
-    public static final String DEFAULT_ROW_COLUMN = "row";
-    public static final String DEFAULT_COLUMN_COLUMN = "column";
-    public static final String DEFAULT_VALUE_COLUMN = "value";
-
-    private final EntryColumnSettings m_columns = new EntryColumnSettings();
-    private final SettingsModelString m_keyMode = createKeyModeModel();
-    private final SettingsModelInteger m_rows = createRowsModel();
-    private final SettingsModelInteger m_cols = createColsModel();
-
-    public static SettingsModelString createRowColumnModel() {
-        return new SettingsModelString(KEY_ROW_COLUMN, DEFAULT_ROW_COLUMN);
-    }
-
-    public static SettingsModelString createColumnColumnModel() {
-        return new SettingsModelString(KEY_COLUMN_COLUMN, DEFAULT_COLUMN_COLUMN);
-    }
-
-    public static SettingsModelString createValueColumnModel() {
-        return new SettingsModelString(KEY_VALUE_COLUMN, DEFAULT_VALUE_COLUMN);
-    }
-
-    public static SettingsModelString createKeyModeModel() {
-        return new SettingsModelString(KEY_KEY_MODE, MODE_INDEX);
-    }
-
-    public static SettingsModelInteger createRowsModel() {
-        return new SettingsModelInteger(KEY_ROWS, 0);
-    }
-
-    public static SettingsModelInteger createColsModel() {
-        return new SettingsModelInteger(KEY_COLS, 0);
-    }
+    private final EntryColumnSettings m_columns = add(new EntryColumnSettings());
+    private final SettingsModelString m_keyMode = add(KEY_KEY_MODE, new SettingsModelString(KEY_KEY_MODE, MODE_INDEX));
+    private final SettingsModelInteger m_rows = add(KEY_ROWS, new SettingsModelInteger(KEY_ROWS, 0));
+    private final SettingsModelInteger m_cols = add(KEY_COLS, new SettingsModelInteger(KEY_COLS, 0));
 
     /** @return the row/column/value column selections (the common entries-table settings) */
     public EntryColumnSettings columns() {
         return m_columns;
+    }
+
+    /** @return the key-mode model (for the dialog) */
+    SettingsModelString keyModeModel() {
+        return m_keyMode;
+    }
+
+    /** @return the explicit row-count model (for the dialog) */
+    SettingsModelInteger rowsModel() {
+        return m_rows;
+    }
+
+    /** @return the explicit column-count model (for the dialog) */
+    SettingsModelInteger colsModel() {
+        return m_cols;
     }
 
     public String rowColumn() {
@@ -110,36 +97,34 @@ public final class EntriesSettings {
         m_cols.setIntValue(cols);
     }
 
-    public void saveSettingsTo(final NodeSettingsWO settings) {
-        m_columns.saveTo(settings);
-        m_keyMode.saveSettingsTo(settings);
-        m_rows.saveSettingsTo(settings);
-        m_cols.saveSettingsTo(settings);
-    }
-
     /** @throws InvalidSettingsException naming the offending key */
-    public static void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        new EntryColumnSettings().validate(settings);
-        String mode = settings.getString(KEY_KEY_MODE);
+    @Override
+    public void check() throws InvalidSettingsException {
+        final String mode = m_keyMode.getStringValue();
         if (normalizeMode(mode) == null) {
             throw new InvalidSettingsException(
                 "Setting '" + KEY_KEY_MODE + "' must be 'index' or 'id', got '" + mode + "'");
         }
-        for (String key : new String[]{KEY_ROWS, KEY_COLS}) {
-            int v = settings.getInt(key);
-            if (v < 0) {
-                throw new InvalidSettingsException(
-                    "Setting '" + key + "' must be >= 0 (0 = from the data), got " + v);
-            }
+        requireFromData(KEY_ROWS, rows());
+        requireFromData(KEY_COLS, cols());
+    }
+
+    private static void requireFromData(final String key, final int v) throws InvalidSettingsException {
+        if (v < 0) {
+            throw new InvalidSettingsException("Setting '" + key + "' must be >= 0 (0 = from the data), got " + v);
         }
     }
 
-    public void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_columns.loadFrom(settings);
-        m_keyMode.loadSettingsFrom(settings);
+    /** Validates, loads, and stores the key mode in its canonical spelling. */
+    @Override
+    public void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
+        super.loadFrom(settings);
         m_keyMode.setStringValue(normalizeMode(m_keyMode.getStringValue()));
-        m_rows.loadSettingsFrom(settings);
-        m_cols.loadSettingsFrom(settings);
+    }
+
+    @Override
+    protected EntriesSettings newInstance() {
+        return new EntriesSettings();
     }
 
     /** @return "index", "id" or null when not recognised (case-insensitive, "ids" accepted) */
@@ -147,7 +132,7 @@ public final class EntriesSettings {
         if (mode == null) {
             return null;
         }
-        String m = mode.trim().toLowerCase(Locale.ROOT);
+        final String m = mode.trim().toLowerCase(Locale.ROOT);
         if (m.equals(MODE_INDEX) || m.equals("indices")) {
             return MODE_INDEX;
         }

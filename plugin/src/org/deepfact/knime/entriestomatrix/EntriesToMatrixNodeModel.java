@@ -13,18 +13,14 @@ import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 
 /** Places the entries of an entries table into a dense matrix table. */
-final class EntriesToMatrixNodeModel extends StatelessNodeModel {
+final class EntriesToMatrixNodeModel extends StatelessNodeModel<EntriesToMatrixSettings> {
 
     static final String IN_ENTRIES = "entries";
 
-    private final EntriesToMatrixSettings m_settings = new EntriesToMatrixSettings();
-
     EntriesToMatrixNodeModel() {
-        super(1, 1);
+        super(1, 1, new EntriesToMatrixSettings());
     }
 
     /** @return the output spec, or null when the shape is inferred (known only after execution) */
@@ -34,22 +30,22 @@ final class EntriesToMatrixNodeModel extends StatelessNodeModel {
 
     @Override
     protected DataTableSpec[] configure(final DataTableSpec[] inSpecs) throws InvalidSettingsException {
-        m_settings.check();
-        EntriesTable.checkSpec(SpecChecks.tableSpec(inSpecs, 0, IN_ENTRIES), m_settings.m_columns, IN_ENTRIES);
-        return new DataTableSpec[]{outputSpec(m_settings)};
+        settings().check();
+        EntriesTable.checkSpec(SpecChecks.tableSpec(inSpecs, 0, IN_ENTRIES), settings().m_columns, IN_ENTRIES);
+        return new DataTableSpec[]{outputSpec(settings())};
     }
 
     @Override
     protected BufferedDataTable[] execute(final BufferedDataTable[] inData, final ExecutionContext exec)
         throws Exception {
-        m_settings.check();
-        final Observations obs = EntriesTable.read(inData[0], m_settings.m_columns, m_settings.rows(),
-            m_settings.cols(), IN_ENTRIES, exec.createSubProgress(0.3));
-        final boolean missing = m_settings.missingCells();
+        settings().check();
+        final Observations obs = EntriesTable.read(inData[0], settings().m_columns, settings().rows(),
+            settings().cols(), IN_ENTRIES, exec.createSubProgress(0.3));
+        final boolean missing = settings().missingCells();
         MemoryCheck.requireBytes(MemoryCheck.matrixBytes(obs.rows(), obs.cols(), 2)
             + (missing ? (long)obs.rows() * obs.cols() : 0), "the " + obs.rows() + " x " + obs.cols() + " matrix");
         final DMatrixRMaj m = new DMatrixRMaj(obs.rows(), obs.cols());
-        Arrays.fill(m.data, missing ? 0 : m_settings.m_fill.getDoubleValue());
+        Arrays.fill(m.data, missing ? 0 : settings().m_fill.getDoubleValue());
         final boolean[] present = missing ? new boolean[obs.rows() * obs.cols()] : null;
         for (int k = 0; k < obs.size(); k++) {
             m.unsafe_set(obs.row(k), obs.col(k), obs.value(k));
@@ -58,20 +54,5 @@ final class EntriesToMatrixNodeModel extends StatelessNodeModel {
             }
         }
         return new BufferedDataTable[]{MatrixTable.write(m, present, exec.createSubExecutionContext(0.7))};
-    }
-
-    @Override
-    protected void saveSettingsTo(final NodeSettingsWO settings) {
-        m_settings.saveTo(settings);
-    }
-
-    @Override
-    protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_settings.validate(settings);
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_settings.loadFrom(settings);
     }
 }

@@ -1,17 +1,16 @@
 package org.deepfact.knime.entriestomatrix;
 
+import org.deepfact.knime.common.CheckedSettings;
 import org.deepfact.knime.common.EntryColumnSettings;
 import org.deepfact.knime.common.SettingsGroup;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelDouble;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 
 /** Settings of Entries to Matrix. */
-final class EntriesToMatrixSettings {
+final class EntriesToMatrixSettings extends CheckedSettings {
 
     static final String INFER_SHAPE = "infer_shape";
 
@@ -31,42 +30,22 @@ final class EntriesToMatrixSettings {
 
     static final String[] MISSING_CHOICES = {MISSING_FILL, MISSING_CELL};
 
-    final EntryColumnSettings m_columns = new EntryColumnSettings();
+    final EntryColumnSettings m_columns = add(new EntryColumnSettings());
 
-    private final SettingsGroup m_group = new SettingsGroup();
-
-    final SettingsModelBoolean m_infer = m_group.add(INFER_SHAPE, new SettingsModelBoolean(INFER_SHAPE, true));
+    final SettingsModelBoolean m_infer = add(INFER_SHAPE, new SettingsModelBoolean(INFER_SHAPE, true));
 
     final SettingsModelIntegerBounded m_rows =
-        m_group.add(ROWS, new SettingsModelIntegerBounded(ROWS, 100, 1, Integer.MAX_VALUE));
+        add(ROWS, new SettingsModelIntegerBounded(ROWS, 100, 1, Integer.MAX_VALUE));
 
     final SettingsModelIntegerBounded m_cols =
-        m_group.add(COLS, new SettingsModelIntegerBounded(COLS, 100, 1, Integer.MAX_VALUE));
+        add(COLS, new SettingsModelIntegerBounded(COLS, 100, 1, Integer.MAX_VALUE));
 
-    final SettingsModelString m_missing = m_group.add(MISSING, new SettingsModelString(MISSING, MISSING_FILL));
+    final SettingsModelString m_missing = add(MISSING, new SettingsModelString(MISSING, MISSING_FILL));
 
-    final SettingsModelDouble m_fill = m_group.add(FILL_VALUE, new SettingsModelDouble(FILL_VALUE, 0.0));
+    final SettingsModelDouble m_fill = add(FILL_VALUE, new SettingsModelDouble(FILL_VALUE, 0.0));
 
-    void saveTo(final NodeSettingsWO settings) {
-        m_columns.saveTo(settings);
-        m_group.saveTo(settings);
-    }
-
-    void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_columns.validate(settings);
-        m_group.validate(settings);
-        final EntriesToMatrixSettings copy = new EntriesToMatrixSettings();
-        copy.m_group.loadFrom(settings);
-        copy.check();
-    }
-
-    void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        validate(settings);
-        m_columns.loadFrom(settings);
-        m_group.loadFrom(settings);
-    }
-
-    void check() throws InvalidSettingsException {
+    @Override
+    public void check() throws InvalidSettingsException {
         SettingsGroup.requireChoice(MISSING, m_missing.getStringValue(), MISSING_CHOICES);
         if (!Double.isFinite(m_fill.getDoubleValue())) {
             throw new InvalidSettingsException("Setting 'fill_value' must be a finite number, got "
@@ -86,5 +65,10 @@ final class EntriesToMatrixSettings {
 
     boolean missingCells() {
         return MISSING_CELL.equals(m_missing.getStringValue());
+    }
+
+    @Override
+    protected EntriesToMatrixSettings newInstance() {
+        return new EntriesToMatrixSettings();
     }
 }

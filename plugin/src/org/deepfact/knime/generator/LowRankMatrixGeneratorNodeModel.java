@@ -11,16 +11,12 @@ import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 
 /** Generates a low-rank ground-truth matrix with {@link GroundTruth#generate(GroundTruthSpec)}. */
-final class LowRankMatrixGeneratorNodeModel extends StatelessNodeModel {
-
-    private final LowRankMatrixGeneratorSettings m_settings = new LowRankMatrixGeneratorSettings();
+final class LowRankMatrixGeneratorNodeModel extends StatelessNodeModel<LowRankMatrixGeneratorSettings> {
 
     LowRankMatrixGeneratorNodeModel() {
-        super(0, 1);
+        super(0, 1, new LowRankMatrixGeneratorSettings());
     }
 
     /** The output spec, shared by configure and execute. */
@@ -30,20 +26,20 @@ final class LowRankMatrixGeneratorNodeModel extends StatelessNodeModel {
 
     @Override
     protected DataTableSpec[] configure(final DataTableSpec[] inSpecs) throws InvalidSettingsException {
-        m_settings.check();
-        final GroundTruthSpec spec = m_settings.toSpec();
+        settings().check();
+        final GroundTruthSpec spec = settings().toSpec();
         EngineCall.quick("Ground-truth settings", () -> {
             spec.validate();
             return null;
         });
-        return new DataTableSpec[]{outputSpec(m_settings)};
+        return new DataTableSpec[]{outputSpec(settings())};
     }
 
     @Override
     protected BufferedDataTable[] execute(final BufferedDataTable[] inData, final ExecutionContext exec)
         throws Exception {
-        m_settings.check();
-        final GroundTruthSpec spec = m_settings.toSpec();
+        settings().check();
+        final GroundTruthSpec spec = settings().toSpec();
         // the matrix, the factors (rank columns each, at most the size of the matrix) and the output table's copy
         MemoryCheck.requireMatrices(spec.rows(), spec.cols(), 3, "the ground-truth matrix");
         exec.setMessage("generating " + spec.rows() + " x " + spec.cols() + " rank-" + spec.rank() + " matrix");
@@ -51,20 +47,5 @@ final class LowRankMatrixGeneratorNodeModel extends StatelessNodeModel {
             progress -> GroundTruth.generate(spec));
         final BufferedDataTable out = MatrixTable.write(w, exec.createSubExecutionContext(0.5));
         return new BufferedDataTable[]{out};
-    }
-
-    @Override
-    protected void saveSettingsTo(final NodeSettingsWO settings) {
-        m_settings.saveTo(settings);
-    }
-
-    @Override
-    protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_settings.validate(settings);
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_settings.loadFrom(settings);
     }
 }

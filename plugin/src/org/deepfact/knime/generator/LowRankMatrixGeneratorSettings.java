@@ -1,17 +1,16 @@
 package org.deepfact.knime.generator;
 
 import org.deepfact.engine.data.GroundTruthSpec;
+import org.deepfact.knime.common.CheckedSettings;
 import org.deepfact.knime.common.SettingsGroup;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelLong;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 
 /** Settings of the Low-Rank Matrix Generator: exactly the options of the engine's {@link GroundTruthSpec}. */
-final class LowRankMatrixGeneratorSettings {
+final class LowRankMatrixGeneratorSettings extends CheckedSettings {
 
     static final String ROWS = "rows";
 
@@ -43,46 +42,28 @@ final class LowRankMatrixGeneratorSettings {
 
     static final String[] PROFILES = {PROFILE_GAUSSIAN, PROFILE_GEOMETRIC};
 
-    private final SettingsGroup m_group = new SettingsGroup();
-
     final SettingsModelIntegerBounded m_rows =
-        m_group.add(ROWS, new SettingsModelIntegerBounded(ROWS, 100, 1, Integer.MAX_VALUE));
+        add(ROWS, new SettingsModelIntegerBounded(ROWS, 100, 1, Integer.MAX_VALUE));
 
     final SettingsModelIntegerBounded m_cols =
-        m_group.add(COLS, new SettingsModelIntegerBounded(COLS, 100, 1, Integer.MAX_VALUE));
+        add(COLS, new SettingsModelIntegerBounded(COLS, 100, 1, Integer.MAX_VALUE));
 
     final SettingsModelIntegerBounded m_rank =
-        m_group.add(RANK, new SettingsModelIntegerBounded(RANK, 5, 1, Integer.MAX_VALUE));
+        add(RANK, new SettingsModelIntegerBounded(RANK, 5, 1, Integer.MAX_VALUE));
 
-    final SettingsModelLong m_seed = m_group.add(SEED, new SettingsModelLong(SEED, 1L));
+    final SettingsModelLong m_seed = add(SEED, new SettingsModelLong(SEED, 1L));
 
     final SettingsModelString m_structure =
-        m_group.add(STRUCTURE, new SettingsModelString(STRUCTURE, STRUCTURE_GENERAL));
+        add(STRUCTURE, new SettingsModelString(STRUCTURE, STRUCTURE_GENERAL));
 
-    final SettingsModelString m_profile = m_group.add(PROFILE, new SettingsModelString(PROFILE, PROFILE_GAUSSIAN));
+    final SettingsModelString m_profile = add(PROFILE, new SettingsModelString(PROFILE, PROFILE_GAUSSIAN));
 
-    final SettingsModelDoubleBounded m_condition = m_group
-        .add(CONDITION_NUMBER, new SettingsModelDoubleBounded(CONDITION_NUMBER, 10.0, 1.0, Double.MAX_VALUE));
-
-    void saveTo(final NodeSettingsWO settings) {
-        m_group.saveTo(settings);
-    }
-
-    /** @throws InvalidSettingsException naming the key of the first invalid setting */
-    void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_group.validate(settings);
-        final LowRankMatrixGeneratorSettings copy = new LowRankMatrixGeneratorSettings();
-        copy.m_group.loadFrom(settings);
-        copy.check();
-    }
-
-    void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        validate(settings);
-        m_group.loadFrom(settings);
-    }
+    final SettingsModelDoubleBounded m_condition =
+        add(CONDITION_NUMBER, new SettingsModelDoubleBounded(CONDITION_NUMBER, 10.0, 1.0, Double.MAX_VALUE));
 
     /** Cross-setting checks, each naming the keys involved. */
-    void check() throws InvalidSettingsException {
+    @Override
+    public void check() throws InvalidSettingsException {
         SettingsGroup.requireChoice(STRUCTURE, m_structure.getStringValue(), STRUCTURES);
         SettingsGroup.requireChoice(PROFILE, m_profile.getStringValue(), PROFILES);
         final int rows = m_rows.getIntValue();
@@ -108,5 +89,10 @@ final class LowRankMatrixGeneratorSettings {
             PROFILE_GEOMETRIC.equals(m_profile.getStringValue()) ? m_condition.getDoubleValue() : Double.NaN;
         return new GroundTruthSpec(m_rows.getIntValue(), m_cols.getIntValue(), m_rank.getIntValue(),
             m_seed.getLongValue(), structure, kappa);
+    }
+
+    @Override
+    protected LowRankMatrixGeneratorSettings newInstance() {
+        return new LowRankMatrixGeneratorSettings();
     }
 }

@@ -39,8 +39,6 @@ import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
@@ -50,7 +48,7 @@ import org.knime.core.node.port.PortType;
  * a {@link TrainingProblem}, calls {@link Trainer#train} once with a progress/cancel callback,
  * writes the completed matrix, the training history, the factors and the key-to-index mapping.
  */
-public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel {
+public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<LearnerSettings> {
 
     /** Input port indices. */
     static final int IN_ENTRIES = 0;
@@ -70,17 +68,11 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel 
 
     static final String[] FACTOR_COLUMNS = {"factor", "row", "column", "value"};
 
-    private final LearnerSettings m_settings = new LearnerSettings();
-
     DeepFactorizationLearnerNodeModel() {
         super(new PortType[]{BufferedDataTable.TYPE_OPTIONAL, BufferedDataTable.TYPE_OPTIONAL,
             SensingProblemPortObject.TYPE_OPTIONAL},
             new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE, BufferedDataTable.TYPE,
-                BufferedDataTable.TYPE});
-    }
-
-    LearnerSettings settings() {
-        return m_settings;
+                BufferedDataTable.TYPE}, new LearnerSettings());
     }
 
     // ---- specs ----
@@ -108,11 +100,11 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel 
     @Override
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         try {
-            m_settings.toTrainingConfig();
+            settings().toTrainingConfig();
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException(e.getMessage(), e);
         }
-        EntriesSettings es = m_settings.entries();
+        EntriesSettings es = settings().entries();
         DataTableSpec entries = (DataTableSpec)inSpecs[IN_ENTRIES];
         DataTableSpec reference = inSpecs.length > IN_REFERENCE ? (DataTableSpec)inSpecs[IN_REFERENCE] : null;
         SensingProblemPortObjectSpec sensing =
@@ -160,7 +152,7 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel 
             : CompletionTables.mappingKeyType(es, entries.getColumnSpec(es.rowColumn()).getType(),
                 entries.getColumnSpec(es.columnColumn()).getType());
         return new PortObjectSpec[]{cols == null ? null : MatrixTable.spec(cols),
-            historySpec(m_settings.topK()), factorsSpec(), CompletionTables.mappingSpec(keyType)};
+            historySpec(settings().topK()), factorsSpec(), CompletionTables.mappingSpec(keyType)};
     }
 
     // ---- execute ----
@@ -172,7 +164,7 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel 
             inSpecs[i] = inObjects[i] == null ? null : inObjects[i].getSpec();
         }
         PortObjectSpec[] outSpecs = configure(inSpecs);
-        EntriesSettings es = m_settings.entries();
+        EntriesSettings es = settings().entries();
         BufferedDataTable entries = (BufferedDataTable)inObjects[IN_ENTRIES];
         BufferedDataTable reference = inObjects.length > IN_REFERENCE ? (BufferedDataTable)inObjects[IN_REFERENCE]
             : null;
@@ -217,7 +209,7 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel 
             final DMatrixRMaj t = truth;
             problem = EngineCall.quick("Ground-truth matrix", () -> p.withGroundTruth(t));
         }
-        TrainingConfig config = m_settings.toTrainingConfig();
+        TrainingConfig config = settings().toTrainingConfig();
         checkMemory(problem.rows(), problem.cols(), config);
         final TrainingProblem toSolve = problem;
 
@@ -241,7 +233,7 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel 
         ExecutionContext writeExec = exec.createSubExecutionContext(0.08);
         BufferedDataTable matrix = MatrixTable.write(result.endToEnd(), writeExec);
         BufferedDataTable history = writeHistory(result.history(), config.topK(), writeExec);
-        BufferedDataTable factors = writeFactors(result, m_settings.outputFactors(), writeExec);
+        BufferedDataTable factors = writeFactors(result, settings().outputFactors(), writeExec);
         DataTableSpec mappingSpec = (DataTableSpec)outSpecs[OUT_MAPPING];
         BufferedDataTable mapping = CompletionTables.writeMapping(rowKeys, colKeys,
             mappingSpec.getColumnSpec(CompletionTables.MAP_KEY).getType(), writeExec);
@@ -272,7 +264,7 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel 
             long doubles = Math.addExact(Math.addExact(Math.multiplyExact(5, factorDoubles), chainDoubles),
                 Math.multiplyExact(5, matrix));
             bytes = Math.addExact(Math.multiplyExact(doubles, 8), Math.multiplyExact(matrix, 32));
-            if (m_settings.outputFactors()) {
+            if (settings().outputFactors()) {
                 bytes = Math.addExact(bytes, Math.multiplyExact(factorDoubles, 64));
             }
         } catch (ArithmeticException e) {
@@ -336,22 +328,4 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel 
         }
         return c.getTable();
     }
-
-    // ---- settings and internals ----
-
-    @Override
-    protected void saveSettingsTo(final NodeSettingsWO settings) {
-        m_settings.saveSettingsTo(settings);
-    }
-
-    @Override
-    protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        LearnerSettings.validateSettings(settings);
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_settings.loadValidatedSettingsFrom(settings);
-    }
-
 }

@@ -5,10 +5,10 @@ import java.util.Locale;
 import org.deepfact.engine.model.InitKind;
 import org.deepfact.engine.optim.OptimizerKind;
 import org.deepfact.engine.train.TrainingConfig;
+import org.deepfact.knime.common.CheckedSettings;
+import org.deepfact.knime.common.SettingsGroup;
 import org.deepfact.knime.completion.EntriesSettings;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelDouble;
 import org.knime.core.node.defaultnodesettings.SettingsModelInteger;
@@ -21,7 +21,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
  * the iteration cap: 100 000 instead of the paper's 10^6, so that a misconfigured node finishes
  * in minutes rather than hours; the paper's figures converge well before it.
  */
-public final class LearnerSettings {
+public final class LearnerSettings extends CheckedSettings {
 
     public static final String KEY_DEPTH = "depth";
     public static final String KEY_WIDTH = "width";
@@ -60,20 +60,20 @@ public final class LearnerSettings {
     static final int MAX_TOP_K = 10_000;
     static final int MAX_THREADS = 1024;
 
-    private final EntriesSettings m_entries = new EntriesSettings();
-    private final SettingsModelInteger m_depth = createDepthModel();
-    private final SettingsModelInteger m_width = createWidthModel();
-    private final SettingsModelString m_init = createInitModel();
-    private final SettingsModelDouble m_initScale = createInitScaleModel();
-    private final SettingsModelString m_optimizer = createOptimizerModel();
-    private final SettingsModelDouble m_learningRate = createLearningRateModel();
-    private final SettingsModelInteger m_maxIterations = createMaxIterationsModel();
-    private final SettingsModelDouble m_lossThreshold = createLossThresholdModel();
-    private final SettingsModelInteger m_logEvery = createLogEveryModel();
-    private final SettingsModelInteger m_topK = createTopKModel();
-    private final SettingsModelInteger m_threads = createThreadsModel();
-    private final SettingsModelLong m_seed = createSeedModel();
-    private final SettingsModelBoolean m_outputFactors = createOutputFactorsModel();
+    private final EntriesSettings m_entries = add(new EntriesSettings());
+    private final SettingsModelInteger m_depth = add(KEY_DEPTH, createDepthModel());
+    private final SettingsModelInteger m_width = add(KEY_WIDTH, createWidthModel());
+    private final SettingsModelString m_init = add(KEY_INIT, createInitModel());
+    private final SettingsModelDouble m_initScale = add(KEY_INIT_SCALE, createInitScaleModel());
+    private final SettingsModelString m_optimizer = add(KEY_OPTIMIZER, createOptimizerModel());
+    private final SettingsModelDouble m_learningRate = add(KEY_LEARNING_RATE, createLearningRateModel());
+    private final SettingsModelInteger m_maxIterations = add(KEY_MAX_ITERATIONS, createMaxIterationsModel());
+    private final SettingsModelDouble m_lossThreshold = add(KEY_LOSS_THRESHOLD, createLossThresholdModel());
+    private final SettingsModelInteger m_logEvery = add(KEY_LOG_EVERY, createLogEveryModel());
+    private final SettingsModelInteger m_topK = add(KEY_TOP_K, createTopKModel());
+    private final SettingsModelInteger m_threads = add(KEY_THREADS, createThreadsModel());
+    private final SettingsModelLong m_seed = add(KEY_SEED, createSeedModel());
+    private final SettingsModelBoolean m_outputFactors = add(KEY_OUTPUT_FACTORS, createOutputFactorsModel());
 
     static SettingsModelInteger createDepthModel() {
         return new SettingsModelInteger(KEY_DEPTH, DEFAULT_DEPTH);
@@ -269,99 +269,32 @@ public final class LearnerSettings {
         return b.build();
     }
 
-    public void saveSettingsTo(final NodeSettingsWO settings) {
-        m_entries.saveSettingsTo(settings);
-        m_depth.saveSettingsTo(settings);
-        m_width.saveSettingsTo(settings);
-        m_init.saveSettingsTo(settings);
-        m_initScale.saveSettingsTo(settings);
-        m_optimizer.saveSettingsTo(settings);
-        m_learningRate.saveSettingsTo(settings);
-        m_maxIterations.saveSettingsTo(settings);
-        m_lossThreshold.saveSettingsTo(settings);
-        m_logEvery.saveSettingsTo(settings);
-        m_topK.saveSettingsTo(settings);
-        m_threads.saveSettingsTo(settings);
-        m_seed.saveSettingsTo(settings);
-        m_outputFactors.saveSettingsTo(settings);
-    }
-
-    /** @throws InvalidSettingsException naming the key of the first missing or invalid setting */
-    public static void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        EntriesSettings.validateSettings(settings);
-        int depth = settings.getInt(KEY_DEPTH);
-        range(KEY_DEPTH, depth, 1, MAX_DEPTH);
-        int width = settings.getInt(KEY_WIDTH);
-        if (width < 0) {
+    /** @throws InvalidSettingsException naming the key of the first invalid value */
+    @Override
+    public void check() throws InvalidSettingsException {
+        SettingsGroup.requireRange(KEY_DEPTH, depth(), 1, MAX_DEPTH);
+        if (width() < 0) {
             throw new InvalidSettingsException(
-                "Setting '" + KEY_WIDTH + "' must be >= 0 (0 = number of matrix columns), got " + width);
+                "Setting '" + KEY_WIDTH + "' must be >= 0 (0 = number of matrix columns), got " + width());
         }
-        String init = settings.getString(KEY_INIT);
-        if (!contains(INIT_NAMES, init)) {
-            throw new InvalidSettingsException("Setting '" + KEY_INIT + "' must be one of "
-                + String.join(", ", INIT_NAMES) + ", got '" + init + "'");
-        }
-        positive(KEY_INIT_SCALE, settings.getDouble(KEY_INIT_SCALE));
-        String opt = settings.getString(KEY_OPTIMIZER);
-        if (!contains(OPTIMIZER_NAMES, opt)) {
-            throw new InvalidSettingsException("Setting '" + KEY_OPTIMIZER + "' must be one of "
-                + String.join(", ", OPTIMIZER_NAMES) + ", got '" + opt + "'");
-        }
-        positive(KEY_LEARNING_RATE, settings.getDouble(KEY_LEARNING_RATE));
-        range(KEY_MAX_ITERATIONS, settings.getInt(KEY_MAX_ITERATIONS), 0, Integer.MAX_VALUE);
-        double threshold = settings.getDouble(KEY_LOSS_THRESHOLD);
-        if (!(threshold >= 0) || Double.isInfinite(threshold)) {
-            throw new InvalidSettingsException(
-                "Setting '" + KEY_LOSS_THRESHOLD + "' must be finite and >= 0, got " + threshold);
-        }
-        range(KEY_LOG_EVERY, settings.getInt(KEY_LOG_EVERY), 1, Integer.MAX_VALUE);
-        range(KEY_TOP_K, settings.getInt(KEY_TOP_K), 0, MAX_TOP_K);
-        range(KEY_THREADS, settings.getInt(KEY_THREADS), 1, MAX_THREADS);
-        settings.getLong(KEY_SEED);
-        settings.getBoolean(KEY_OUTPUT_FACTORS);
+        SettingsGroup.requireChoice(KEY_INIT, canonical(m_init.getStringValue()), INIT_NAMES);
+        SettingsGroup.requirePositive(KEY_INIT_SCALE, initScale());
+        SettingsGroup.requireChoice(KEY_OPTIMIZER, canonical(m_optimizer.getStringValue()), OPTIMIZER_NAMES);
+        SettingsGroup.requirePositive(KEY_LEARNING_RATE, learningRate());
+        SettingsGroup.requireRange(KEY_MAX_ITERATIONS, maxIterations(), 0, Integer.MAX_VALUE);
+        SettingsGroup.requireNonNegative(KEY_LOSS_THRESHOLD, lossThreshold());
+        SettingsGroup.requireRange(KEY_LOG_EVERY, logEvery(), 1, Integer.MAX_VALUE);
+        SettingsGroup.requireRange(KEY_TOP_K, topK(), 0, MAX_TOP_K);
+        SettingsGroup.requireRange(KEY_THREADS, threads(), 1, MAX_THREADS);
     }
 
-    private static boolean contains(final String[] names, final String v) {
-        if (v == null) {
-            return false;
-        }
-        String n = v.trim().toLowerCase(Locale.ROOT);
-        for (String s : names) {
-            if (s.equals(n)) {
-                return true;
-            }
-        }
-        return false;
+    /** @return the name trimmed and in lower case, as flow variables may spell it otherwise */
+    private static String canonical(final String name) {
+        return name == null ? null : name.trim().toLowerCase(Locale.ROOT);
     }
 
-    private static void range(final String key, final int v, final int min, final int max)
-        throws InvalidSettingsException {
-        if (v < min || v > max) {
-            throw new InvalidSettingsException("Setting '" + key + "' must be in [" + min + ", " + max + "], got " + v);
-        }
-    }
-
-    private static void positive(final String key, final double v) throws InvalidSettingsException {
-        if (!(v > 0) || Double.isInfinite(v)) {
-            throw new InvalidSettingsException("Setting '" + key + "' must be finite and > 0, got " + v);
-        }
-    }
-
-    /** Loads settings that passed {@link #validateSettings}. */
-    public void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_entries.loadValidatedSettingsFrom(settings);
-        m_depth.loadSettingsFrom(settings);
-        m_width.loadSettingsFrom(settings);
-        m_init.loadSettingsFrom(settings);
-        m_initScale.loadSettingsFrom(settings);
-        m_optimizer.loadSettingsFrom(settings);
-        m_learningRate.loadSettingsFrom(settings);
-        m_maxIterations.loadSettingsFrom(settings);
-        m_lossThreshold.loadSettingsFrom(settings);
-        m_logEvery.loadSettingsFrom(settings);
-        m_topK.loadSettingsFrom(settings);
-        m_threads.loadSettingsFrom(settings);
-        m_seed.loadSettingsFrom(settings);
-        m_outputFactors.loadSettingsFrom(settings);
+    @Override
+    protected LearnerSettings newInstance() {
+        return new LearnerSettings();
     }
 }

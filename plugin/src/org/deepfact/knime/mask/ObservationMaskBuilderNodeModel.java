@@ -14,45 +14,41 @@ import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 
 /**
  * Splits the entries of a matrix into observed entries (drawn by an engine sampler, optionally
  * with Gaussian noise) and the unobserved (held-out) rest with their true values.
  */
-final class ObservationMaskBuilderNodeModel extends StatelessNodeModel {
+final class ObservationMaskBuilderNodeModel extends StatelessNodeModel<ObservationMaskBuilderSettings> {
 
     static final String IN_MATRIX = "matrix";
 
-    private final ObservationMaskBuilderSettings m_settings = new ObservationMaskBuilderSettings();
-
     ObservationMaskBuilderNodeModel() {
-        super(1, 2);
+        super(1, 2, new ObservationMaskBuilderSettings());
     }
 
     @Override
     protected DataTableSpec[] configure(final DataTableSpec[] inSpecs) throws InvalidSettingsException {
-        m_settings.check();
+        settings().check();
         final int cols = MatrixTable.checkSpec(SpecChecks.tableSpec(inSpecs, 0, IN_MATRIX), IN_MATRIX);
-        m_settings.checkColumns(cols);
+        settings().checkColumns(cols);
         return new DataTableSpec[]{EntriesTable.spec(), EntriesTable.spec()};
     }
 
     @Override
     protected BufferedDataTable[] execute(final BufferedDataTable[] inData, final ExecutionContext exec)
         throws Exception {
-        m_settings.check();
+        settings().check();
         final DMatrixRMaj w = MatrixTable.read(inData[0], IN_MATRIX, exec.createSubProgress(0.2));
         // the samplers' position arrays and the complement's mask: about 3 doubles per entry at worst
         MemoryCheck.requireMatrices(w.numRows, w.numCols, 3, "sampling the observation mask");
         Observations observed =
-            EngineCall.run(exec, "Sampling observations (" + m_settings.describe() + ")", p -> m_settings.sample(w));
-        final double sigma = m_settings.m_noise.getDoubleValue();
+            EngineCall.run(exec, "Sampling observations (" + settings().describe() + ")", p -> settings().sample(w));
+        final double sigma = settings().m_noise.getDoubleValue();
         if (sigma > 0) {
             final Observations clean = observed;
             observed = EngineCall.run(exec, "Adding noise ('noise_std' = " + sigma + ")",
-                p -> Samplers.addGaussianNoise(clean, sigma, m_settings.noiseSeed()));
+                p -> Samplers.addGaussianNoise(clean, sigma, settings().noiseSeed()));
         }
         final BufferedDataTable observedTable = EntriesTable.write(observed, exec.createSubExecutionContext(0.4));
         final BufferedDataTable heldOut;
@@ -68,20 +64,5 @@ final class ObservationMaskBuilderNodeModel extends StatelessNodeModel {
             heldOut = EntriesTable.write(rest, exec.createSubExecutionContext(0.4));
         }
         return new BufferedDataTable[]{observedTable, heldOut};
-    }
-
-    @Override
-    protected void saveSettingsTo(final NodeSettingsWO settings) {
-        m_settings.saveTo(settings);
-    }
-
-    @Override
-    protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_settings.validate(settings);
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_settings.loadFrom(settings);
     }
 }

@@ -2,18 +2,17 @@ package org.deepfact.knime.mask;
 
 import org.deepfact.engine.data.Observations;
 import org.deepfact.engine.data.Samplers;
+import org.deepfact.knime.common.CheckedSettings;
 import org.deepfact.knime.common.SettingsGroup;
 import org.ejml.data.DMatrixRMaj;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelLong;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 
 /** Settings of the Observation Mask Builder: one scheme per engine sampler, its parameter, seed and noise. */
-final class ObservationMaskBuilderSettings {
+final class ObservationMaskBuilderSettings extends CheckedSettings {
 
     static final String SCHEME = "scheme";
 
@@ -48,47 +47,30 @@ final class ObservationMaskBuilderSettings {
 
     static final String[] SCHEMES = {UNIFORM_COUNT, UNIFORM_FRACTION, BERNOULLI, FIXED_PER_ROW, POWER_LAW};
 
-    private final SettingsGroup m_group = new SettingsGroup();
-
-    final SettingsModelString m_scheme = m_group.add(SCHEME, new SettingsModelString(SCHEME, UNIFORM_COUNT));
+    final SettingsModelString m_scheme = add(SCHEME, new SettingsModelString(SCHEME, UNIFORM_COUNT));
 
     final SettingsModelIntegerBounded m_count =
-        m_group.add(COUNT, new SettingsModelIntegerBounded(COUNT, 2000, 1, Integer.MAX_VALUE));
+        add(COUNT, new SettingsModelIntegerBounded(COUNT, 2000, 1, Integer.MAX_VALUE));
 
     final SettingsModelDoubleBounded m_fraction =
-        m_group.add(FRACTION, new SettingsModelDoubleBounded(FRACTION, 0.2, Double.MIN_VALUE, 1.0));
+        add(FRACTION, new SettingsModelDoubleBounded(FRACTION, 0.2, Double.MIN_VALUE, 1.0));
 
     final SettingsModelDoubleBounded m_probability =
-        m_group.add(PROBABILITY, new SettingsModelDoubleBounded(PROBABILITY, 0.2, Double.MIN_VALUE, 1.0));
+        add(PROBABILITY, new SettingsModelDoubleBounded(PROBABILITY, 0.2, Double.MIN_VALUE, 1.0));
 
     final SettingsModelIntegerBounded m_perRow =
-        m_group.add(PER_ROW, new SettingsModelIntegerBounded(PER_ROW, 20, 1, Integer.MAX_VALUE));
+        add(PER_ROW, new SettingsModelIntegerBounded(PER_ROW, 20, 1, Integer.MAX_VALUE));
 
     final SettingsModelDoubleBounded m_exponent =
-        m_group.add(EXPONENT, new SettingsModelDoubleBounded(EXPONENT, 1.0, 0.0, Double.MAX_VALUE));
+        add(EXPONENT, new SettingsModelDoubleBounded(EXPONENT, 1.0, 0.0, Double.MAX_VALUE));
 
-    final SettingsModelLong m_seed = m_group.add(SEED, new SettingsModelLong(SEED, 1L));
+    final SettingsModelLong m_seed = add(SEED, new SettingsModelLong(SEED, 1L));
 
     final SettingsModelDoubleBounded m_noise =
-        m_group.add(NOISE_STD, new SettingsModelDoubleBounded(NOISE_STD, 0.0, 0.0, Double.MAX_VALUE));
+        add(NOISE_STD, new SettingsModelDoubleBounded(NOISE_STD, 0.0, 0.0, Double.MAX_VALUE));
 
-    void saveTo(final NodeSettingsWO settings) {
-        m_group.saveTo(settings);
-    }
-
-    void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_group.validate(settings);
-        final ObservationMaskBuilderSettings copy = new ObservationMaskBuilderSettings();
-        copy.m_group.loadFrom(settings);
-        copy.check();
-    }
-
-    void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        validate(settings);
-        m_group.loadFrom(settings);
-    }
-
-    void check() throws InvalidSettingsException {
+    @Override
+    public void check() throws InvalidSettingsException {
         SettingsGroup.requireChoice(SCHEME, m_scheme.getStringValue(), SCHEMES);
     }
 
@@ -133,5 +115,10 @@ final class ObservationMaskBuilderSettings {
     /** @return the seed of the observation noise: the sampling seed + 1, so mask and noise are independent */
     long noiseSeed() {
         return m_seed.getLongValue() + 1;
+    }
+
+    @Override
+    protected ObservationMaskBuilderSettings newInstance() {
+        return new ObservationMaskBuilderSettings();
     }
 }

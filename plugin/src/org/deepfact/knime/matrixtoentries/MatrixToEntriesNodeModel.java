@@ -9,18 +9,14 @@ import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 
 /** Lists the entries of a matrix table as an entries table (row-major). */
-final class MatrixToEntriesNodeModel extends StatelessNodeModel {
+final class MatrixToEntriesNodeModel extends StatelessNodeModel<MatrixToEntriesSettings> {
 
     static final String IN_MATRIX = "matrix";
 
-    private final MatrixToEntriesSettings m_settings = new MatrixToEntriesSettings();
-
     MatrixToEntriesNodeModel() {
-        super(1, 1);
+        super(1, 1, new MatrixToEntriesSettings());
     }
 
     @Override
@@ -33,22 +29,7 @@ final class MatrixToEntriesNodeModel extends StatelessNodeModel {
     protected BufferedDataTable[] execute(final BufferedDataTable[] inData, final ExecutionContext exec)
         throws Exception {
         final DMatrixRMaj m = MatrixTable.read(inData[0], IN_MATRIX, exec.createSubProgress(0.3));
-        return new BufferedDataTable[]{EntriesTable.writeMatrix(m, m_settings.m_skipZeros.getBooleanValue(),
+        return new BufferedDataTable[]{EntriesTable.writeMatrix(m, settings().m_skipZeros.getBooleanValue(),
             exec.createSubExecutionContext(0.7))};
-    }
-
-    @Override
-    protected void saveSettingsTo(final NodeSettingsWO settings) {
-        m_settings.saveTo(settings);
-    }
-
-    @Override
-    protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_settings.validate(settings);
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_settings.loadFrom(settings);
     }
 }

@@ -1,31 +1,14 @@
 package org.deepfact.knime.nuclear;
 
+import org.deepfact.knime.common.DialogNodeFactory;
 import org.knime.core.node.NodeDialogPane;
-import org.knime.core.node.NodeFactory;
-import org.knime.core.node.NodeView;
 
 /** Factory of the Nuclear Norm Completion node. Never rename: workflows store this class name. */
-public final class NuclearNormCompletionNodeFactory extends NodeFactory<NuclearNormCompletionNodeModel> {
+public final class NuclearNormCompletionNodeFactory extends DialogNodeFactory<NuclearNormCompletionNodeModel> {
 
     @Override
     public NuclearNormCompletionNodeModel createNodeModel() {
         return new NuclearNormCompletionNodeModel();
-    }
-
-    @Override
-    protected int getNrNodeViews() {
-        return 0;
-    }
-
-    @Override
-    public NodeView<NuclearNormCompletionNodeModel> createNodeView(final int viewIndex,
-        final NuclearNormCompletionNodeModel nodeModel) {
-        throw new IndexOutOfBoundsException("The node has no views, requested view " + viewIndex);
-    }
-
-    @Override
-    protected boolean hasDialog() {
-        return true;
     }
 
     @Override

@@ -34,8 +34,6 @@ import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
@@ -45,7 +43,7 @@ import org.knime.core.node.port.PortType;
  * |X_ij - y_ij| &lt;= epsilon on the observed entries. Thin: reads the entries, calls
  * {@link NuclearNormSolver#complete} once, writes the matrix, the solver report and the key mapping.
  */
-public final class NuclearNormCompletionNodeModel extends StatelessNodeModel {
+public final class NuclearNormCompletionNodeModel extends StatelessNodeModel<NuclearNormSettings> {
 
     static final int IN_ENTRIES = 0;
     static final int IN_SENSING = 1;
@@ -57,15 +55,10 @@ public final class NuclearNormCompletionNodeModel extends StatelessNodeModel {
     static final String[] REPORT_COLUMNS = {"method", "converged", "iterations", "primal_residual", "dual_residual",
         "nuclear_norm", "max_violation", "seconds"};
 
-    private final NuclearNormSettings m_settings = new NuclearNormSettings();
-
     NuclearNormCompletionNodeModel() {
         super(new PortType[]{BufferedDataTable.TYPE_OPTIONAL, SensingProblemPortObject.TYPE_OPTIONAL},
-            new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE, BufferedDataTable.TYPE});
-    }
-
-    NuclearNormSettings settings() {
-        return m_settings;
+            new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE, BufferedDataTable.TYPE},
+            new NuclearNormSettings());
     }
 
     static DataTableSpec reportSpec() {
@@ -81,8 +74,8 @@ public final class NuclearNormCompletionNodeModel extends StatelessNodeModel {
 
     @Override
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
-        EngineCall.quick("Nuclear norm settings", m_settings::toConfig);
-        EntriesSettings es = m_settings.entries();
+        EngineCall.quick("Nuclear norm settings", settings()::toConfig);
+        EntriesSettings es = settings().entries();
         DataTableSpec entries = (DataTableSpec)inSpecs[IN_ENTRIES];
         SensingProblemPortObjectSpec sensing =
             inSpecs.length > IN_SENSING ? (SensingProblemPortObjectSpec)inSpecs[IN_SENSING] : null;
@@ -112,8 +105,8 @@ public final class NuclearNormCompletionNodeModel extends StatelessNodeModel {
             inObjects.length > IN_SENSING ? (SensingProblemPortObject)inObjects[IN_SENSING] : null;
         PortObjectSpec[] outSpecs = configure(new PortObjectSpec[]{entries == null ? null : entries.getSpec(),
             sensing == null ? null : sensing.getSpec()});
-        EntriesSettings es = m_settings.entries();
-        NuclearNormConfig config = m_settings.toConfig();
+        EntriesSettings es = settings().entries();
+        NuclearNormConfig config = settings().toConfig();
         NuclearNormResult result;
         KeyIndex rowKeys;
         KeyIndex colKeys;
@@ -165,20 +158,5 @@ public final class NuclearNormCompletionNodeModel extends StatelessNodeModel {
         BufferedDataTable mapping = CompletionTables.writeMapping(rowKeys, colKeys,
             mappingSpec.getColumnSpec(CompletionTables.MAP_KEY).getType(), writeExec);
         return new PortObject[]{matrix, c.getTable(), mapping};
-    }
-
-    @Override
-    protected void saveSettingsTo(final NodeSettingsWO settings) {
-        m_settings.saveSettingsTo(settings);
-    }
-
-    @Override
-    protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        NuclearNormSettings.validateSettings(settings);
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_settings.loadValidatedSettingsFrom(settings);
     }
 }

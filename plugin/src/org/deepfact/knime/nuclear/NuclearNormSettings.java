@@ -1,10 +1,10 @@
 package org.deepfact.knime.nuclear;
 
 import org.deepfact.engine.baseline.NuclearNormConfig;
+import org.deepfact.knime.common.CheckedSettings;
+import org.deepfact.knime.common.SettingsGroup;
 import org.deepfact.knime.completion.EntriesSettings;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelDouble;
 import org.knime.core.node.defaultnodesettings.SettingsModelInteger;
@@ -14,7 +14,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelInteger;
  * authors' (epsilon 1e-3) and the engine solver's (tolerance 1e-6, 20 000 iterations). The
  * solver is single-threaded, so there is no thread setting.
  */
-public final class NuclearNormSettings {
+public final class NuclearNormSettings extends CheckedSettings {
 
     public static final String KEY_EPSILON = "epsilon";
     public static final String KEY_EQUALITY = "equality";
@@ -26,11 +26,11 @@ public final class NuclearNormSettings {
     public static final double DEFAULT_TOLERANCE = NuclearNormConfig.DEFAULT_TOLERANCE;
     public static final int DEFAULT_MAX_ITERATIONS = NuclearNormConfig.DEFAULT_MAX_ITERATIONS;
 
-    private final EntriesSettings m_entries = new EntriesSettings();
-    private final SettingsModelDouble m_epsilon = createEpsilonModel();
-    private final SettingsModelBoolean m_equality = createEqualityModel();
-    private final SettingsModelDouble m_tolerance = createToleranceModel();
-    private final SettingsModelInteger m_maxIterations = createMaxIterationsModel();
+    private final EntriesSettings m_entries = add(new EntriesSettings());
+    private final SettingsModelDouble m_epsilon = add(KEY_EPSILON, createEpsilonModel());
+    private final SettingsModelBoolean m_equality = add(KEY_EQUALITY, createEqualityModel());
+    private final SettingsModelDouble m_tolerance = add(KEY_TOLERANCE, createToleranceModel());
+    private final SettingsModelInteger m_maxIterations = add(KEY_MAX_ITERATIONS, createMaxIterationsModel());
 
     static SettingsModelDouble createEpsilonModel() {
         return new SettingsModelDouble(KEY_EPSILON, DEFAULT_EPSILON);
@@ -94,37 +94,19 @@ public final class NuclearNormSettings {
             .withMaxIterations(maxIterations());
     }
 
-    public void saveSettingsTo(final NodeSettingsWO settings) {
-        m_entries.saveSettingsTo(settings);
-        m_epsilon.saveSettingsTo(settings);
-        m_equality.saveSettingsTo(settings);
-        m_tolerance.saveSettingsTo(settings);
-        m_maxIterations.saveSettingsTo(settings);
-    }
-
-    /** @throws InvalidSettingsException naming the key of the first missing or invalid setting */
-    public static void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        EntriesSettings.validateSettings(settings);
-        double eps = settings.getDouble(KEY_EPSILON);
-        if (!(eps >= 0) || Double.isInfinite(eps)) {
-            throw new InvalidSettingsException("Setting '" + KEY_EPSILON + "' must be finite and >= 0, got " + eps);
-        }
-        settings.getBoolean(KEY_EQUALITY);
-        double tol = settings.getDouble(KEY_TOLERANCE);
+    /** @throws InvalidSettingsException naming the key of the first invalid value */
+    @Override
+    public void check() throws InvalidSettingsException {
+        SettingsGroup.requireNonNegative(KEY_EPSILON, epsilon());
+        final double tol = tolerance();
         if (!(tol > 0 && tol < 1)) {
             throw new InvalidSettingsException("Setting '" + KEY_TOLERANCE + "' must be in (0, 1), got " + tol);
         }
-        int max = settings.getInt(KEY_MAX_ITERATIONS);
-        if (max < 1) {
-            throw new InvalidSettingsException("Setting '" + KEY_MAX_ITERATIONS + "' must be >= 1, got " + max);
-        }
+        SettingsGroup.requireRange(KEY_MAX_ITERATIONS, maxIterations(), 1, Integer.MAX_VALUE);
     }
 
-    public void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_entries.loadValidatedSettingsFrom(settings);
-        m_epsilon.loadSettingsFrom(settings);
-        m_equality.loadSettingsFrom(settings);
-        m_tolerance.loadSettingsFrom(settings);
-        m_maxIterations.loadSettingsFrom(settings);
+    @Override
+    protected NuclearNormSettings newInstance() {
+        return new NuclearNormSettings();
     }
 }

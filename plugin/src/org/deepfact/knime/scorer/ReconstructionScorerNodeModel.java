@@ -22,12 +22,10 @@ import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.port.PortType;
 
 /** Error metrics of an estimate against a ground truth on all / observed / unobserved entries. */
-final class ReconstructionScorerNodeModel extends StatelessNodeModel {
+final class ReconstructionScorerNodeModel extends StatelessNodeModel<ReconstructionScorerSettings> {
 
     static final String IN_ESTIMATE = "estimate";
 
@@ -41,11 +39,9 @@ final class ReconstructionScorerNodeModel extends StatelessNodeModel {
 
     static final String UNOBSERVED = "unobserved";
 
-    private final ReconstructionScorerSettings m_settings = new ReconstructionScorerSettings();
-
     ReconstructionScorerNodeModel() {
         super(new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE, BufferedDataTable.TYPE_OPTIONAL},
-            new PortType[]{BufferedDataTable.TYPE});
+            new PortType[]{BufferedDataTable.TYPE}, new ReconstructionScorerSettings());
     }
 
     /** One row per subset: all, then (with observed entries) observed and unobserved. */
@@ -67,7 +63,7 @@ final class ReconstructionScorerNodeModel extends StatelessNodeModel {
                 + truthCols + ": both must be the same matrix shape");
         }
         if (inSpecs.length > 2 && inSpecs[2] != null) {
-            EntriesTable.checkSpec(inSpecs[2], m_settings.m_columns, IN_OBSERVED);
+            EntriesTable.checkSpec(inSpecs[2], settings().m_columns, IN_OBSERVED);
         }
         return new DataTableSpec[]{metricsSpec()};
     }
@@ -84,7 +80,7 @@ final class ReconstructionScorerNodeModel extends StatelessNodeModel {
         final BufferedDataContainer out = exec.createDataContainer(metricsSpec());
         add(out, ALL, EngineCall.quick("Scoring", () -> ReconstructionErrors.all(estimate, truth)));
         if (inData.length > 2 && inData[2] != null) {
-            final Observations observed = EntriesTable.read(inData[2], m_settings.m_columns, truth.numRows,
+            final Observations observed = EntriesTable.read(inData[2], settings().m_columns, truth.numRows,
                 truth.numCols, IN_OBSERVED, exec.createSubProgress(0.3));
             add(out, OBSERVED, EngineCall.quick("Scoring", () -> ReconstructionErrors.observed(estimate, truth,
                 observed)));
@@ -99,20 +95,5 @@ final class ReconstructionScorerNodeModel extends StatelessNodeModel {
         out.addRowToTable(new DefaultRow(new RowKey(subset), new DataCell[]{new StringCell(subset),
             new LongCell(e.count()), new DoubleCell(e.mse()), new DoubleCell(e.rmse()),
             new DoubleCell(e.relativeFrobenius()), new DoubleCell(e.maxAbs())}));
-    }
-
-    @Override
-    protected void saveSettingsTo(final NodeSettingsWO settings) {
-        m_settings.saveTo(settings);
-    }
-
-    @Override
-    protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_settings.validate(settings);
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_settings.loadFrom(settings);
     }
 }

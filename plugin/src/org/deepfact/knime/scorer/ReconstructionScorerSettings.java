@@ -1,25 +1,15 @@
 package org.deepfact.knime.scorer;
 
+import org.deepfact.knime.common.CheckedSettings;
 import org.deepfact.knime.common.EntryColumnSettings;
-import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 
 /** Settings of the Reconstruction Scorer: the columns of the optional observed-entries input. */
-final class ReconstructionScorerSettings {
+final class ReconstructionScorerSettings extends CheckedSettings {
 
-    final EntryColumnSettings m_columns = new EntryColumnSettings();
+    final EntryColumnSettings m_columns = add(new EntryColumnSettings());
 
-    void saveTo(final NodeSettingsWO settings) {
-        m_columns.saveTo(settings);
-    }
-
-    void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_columns.validate(settings);
-    }
-
-    void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_columns.validate(settings);
-        m_columns.loadFrom(settings);
+    @Override
+    protected ReconstructionScorerSettings newInstance() {
+        return new ReconstructionScorerSettings();
     }
 }

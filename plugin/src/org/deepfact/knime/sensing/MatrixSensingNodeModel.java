@@ -11,21 +11,18 @@ import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
 
 /** Measures a matrix with the engine's Gaussian {@link SensingOperator}; outputs seed, shape and y. */
-final class MatrixSensingNodeModel extends StatelessNodeModel {
+final class MatrixSensingNodeModel extends StatelessNodeModel<MatrixSensingSettings> {
 
     static final String IN_MATRIX = "matrix";
 
-    private final MatrixSensingSettings m_settings = new MatrixSensingSettings();
-
     MatrixSensingNodeModel() {
-        super(new PortType[]{BufferedDataTable.TYPE}, new PortType[]{SensingProblemPortObject.TYPE});
+        super(new PortType[]{BufferedDataTable.TYPE}, new PortType[]{SensingProblemPortObject.TYPE},
+            new MatrixSensingSettings());
     }
 
     static SensingProblemPortObjectSpec outputSpec(final MatrixSensingSettings s, final int cols) {
@@ -35,13 +32,13 @@ final class MatrixSensingNodeModel extends StatelessNodeModel {
     @Override
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         final DataTableSpec in = SpecChecks.tableSpec(inSpecs, 0, IN_MATRIX);
-        return new PortObjectSpec[]{outputSpec(m_settings, MatrixTable.checkSpec(in, IN_MATRIX))};
+        return new PortObjectSpec[]{outputSpec(settings(), MatrixTable.checkSpec(in, IN_MATRIX))};
     }
 
     @Override
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         final DMatrixRMaj w = MatrixTable.read((BufferedDataTable)inObjects[0], IN_MATRIX, exec.createSubProgress(0.3));
-        final SensingProblemPortObjectSpec spec = outputSpec(m_settings, w.numCols);
+        final SensingProblemPortObjectSpec spec = outputSpec(settings(), w.numCols);
         // one regenerated A_i at a time plus y
         MemoryCheck.requireBytes(MemoryCheck.matrixBytes(w.numRows, w.numCols, 1) + 8L * spec.measurements(),
             spec.measurements() + " sensing measurements of a " + w.numRows + " x " + w.numCols + " matrix");
@@ -50,20 +47,5 @@ final class MatrixSensingNodeModel extends StatelessNodeModel {
             p -> SensingOperator.gaussian(w.numRows, w.numCols, spec.measurements(), spec.seed(),
                 SensingOperator.Storage.REGENERATED).measure(w));
         return new PortObject[]{new SensingProblemPortObject(spec, w.numRows, y)};
-    }
-
-    @Override
-    protected void saveSettingsTo(final NodeSettingsWO settings) {
-        m_settings.saveTo(settings);
-    }
-
-    @Override
-    protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_settings.validate(settings);
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_settings.loadFrom(settings);
     }
 }

@@ -18,18 +18,14 @@ import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 
 /** Singular values and spectral summary of a matrix table, computed by {@link Spectrum}. */
-final class MatrixSpectrumNodeModel extends StatelessNodeModel {
+final class MatrixSpectrumNodeModel extends StatelessNodeModel<MatrixSpectrumSettings> {
 
     static final String IN_MATRIX = "matrix";
 
-    private final MatrixSpectrumSettings m_settings = new MatrixSpectrumSettings();
-
     MatrixSpectrumNodeModel() {
-        super(1, 2);
+        super(1, 2, new MatrixSpectrumSettings());
     }
 
     /** Singular values: index (1-based), sigma, sigma / sigma_1, cumulative energy. */
@@ -70,11 +66,11 @@ final class MatrixSpectrumNodeModel extends StatelessNodeModel {
         MemoryCheck.requireMatrices(w.numRows, w.numCols, 3, "the singular value decomposition");
         exec.setMessage("singular values of a " + w.numRows + " x " + w.numCols + " matrix");
         final Spectrum s = EngineCall.run(exec, "Computing the spectrum", p -> Spectrum.of(w));
-        final double p = m_settings.m_schattenP.getDoubleValue();
-        final double relTol = m_settings.m_rankTolerance.getDoubleValue();
+        final double p = settings().m_schattenP.getDoubleValue();
+        final double relTol = settings().m_rankTolerance.getDoubleValue();
         final double tol = relTol > 0 ? relTol * s.spectralNorm() : s.defaultRankTolerance();
         final double[] energy = s.cumulativeEnergy();
-        final int max = m_settings.m_maxValues.getIntValue();
+        final int max = settings().m_maxValues.getIntValue();
         final int k = max > 0 ? Math.min(s.size(), max) : s.size();
         final BufferedDataContainer values = exec.createDataContainer(valuesSpec());
         for (int i = 0; i < k; i++) {
@@ -93,20 +89,5 @@ final class MatrixSpectrumNodeModel extends StatelessNodeModel {
             new DoubleCell(tol), new DoubleCell(s.conditionNumber())}));
         summary.close();
         return new BufferedDataTable[]{values.getTable(), summary.getTable()};
-    }
-
-    @Override
-    protected void saveSettingsTo(final NodeSettingsWO settings) {
-        m_settings.saveTo(settings);
-    }
-
-    @Override
-    protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_settings.validate(settings);
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_settings.loadFrom(settings);
     }
 }

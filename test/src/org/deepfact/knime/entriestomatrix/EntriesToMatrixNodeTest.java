@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.deepfact.knime.common.EntriesTable;
 import org.deepfact.knime.common.InvalidInputException;
 import org.deepfact.knime.common.MatrixTable;
+import org.deepfact.knime.common.SettingsCalls;
 import org.junit.jupiter.api.Test;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.BufferedDataTable;
@@ -29,8 +30,8 @@ class EntriesToMatrixNodeTest {
 
     private static EntriesToMatrixNodeModel model(final NodeSettings ns) throws InvalidSettingsException {
         final EntriesToMatrixNodeModel m = new EntriesToMatrixNodeFactory().createNodeModel();
-        m.validateSettings(ns);
-        m.loadValidatedSettingsFrom(ns);
+        SettingsCalls.validate(m, ns);
+        SettingsCalls.load(m, ns);
         return m;
     }
 
@@ -74,7 +75,7 @@ class EntriesToMatrixNodeTest {
         ns.addDouble("fill_value", -2.5);
         final EntriesToMatrixNodeModel m = model(ns);
         final NodeSettings back = new NodeSettings("b");
-        m.saveSettingsTo(back);
+        SettingsCalls.save(m, back);
         assertEquals("v", back.getString("value_column"));
         assertEquals(-2.5, back.getDouble("fill_value"));
         ns.addString("missing", "zero");

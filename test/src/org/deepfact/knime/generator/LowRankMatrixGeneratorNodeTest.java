@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.deepfact.engine.data.GroundTruth;
 import org.deepfact.engine.data.GroundTruthSpec;
 import org.deepfact.knime.common.MatrixTable;
+import org.deepfact.knime.common.SettingsCalls;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.knime.core.data.DataTableSpec;
@@ -36,8 +37,8 @@ class LowRankMatrixGeneratorNodeTest {
 
     private static LowRankMatrixGeneratorNodeModel model(final NodeSettings ns) throws InvalidSettingsException {
         final LowRankMatrixGeneratorNodeModel m = new LowRankMatrixGeneratorNodeFactory().createNodeModel();
-        m.validateSettings(ns);
-        m.loadValidatedSettingsFrom(ns);
+        SettingsCalls.validate(m, ns);
+        SettingsCalls.load(m, ns);
         return m;
     }
 
@@ -74,7 +75,7 @@ class LowRankMatrixGeneratorNodeTest {
         final NodeSettings ns = settings(7, 7, 3, "symmetric", "geometric");
         final LowRankMatrixGeneratorNodeModel m = model(ns);
         final NodeSettings back = new NodeSettings("back");
-        m.saveSettingsTo(back);
+        SettingsCalls.save(m, back);
         final LowRankMatrixGeneratorSettings s = new LowRankMatrixGeneratorSettings();
         s.loadFrom(back);
         assertEquals(7, s.m_rows.getIntValue());

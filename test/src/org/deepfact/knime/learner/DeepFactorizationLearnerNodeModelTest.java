@@ -17,6 +17,7 @@ import org.deepfact.engine.train.Trainer;
 import org.deepfact.engine.train.TrainingProblem;
 import org.deepfact.engine.train.TrainingResult;
 import org.deepfact.knime.common.InvalidInputException;
+import org.deepfact.knime.common.SettingsCalls;
 import org.deepfact.knime.testing.NodeTestSupport;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -167,17 +168,17 @@ class DeepFactorizationLearnerNodeModelTest {
         DeepFactorizationLearnerNodeModel m = model();
         m.settings().width(4).init("orthogonal").threads(2).outputFactors(false).entries().setIdMode(true);
         NodeSettings saved = new NodeSettings("s");
-        m.saveSettingsTo(saved);
+        SettingsCalls.save(m, saved);
         for (String key : new String[]{"depth", "width", "init", "init_scale", "optimizer", "learning_rate",
             "max_iterations", "loss_threshold", "log_every", "top_k", "threads", "seed", "output_factors",
             "row_column", "column_column", "value_column", "key_mode", "rows", "cols"}) {
             assertTrue(saved.containsKey(key), key);
         }
         DeepFactorizationLearnerNodeModel other = new DeepFactorizationLearnerNodeFactory().createNodeModel();
-        other.validateSettings(saved);
-        other.loadValidatedSettingsFrom(saved);
+        SettingsCalls.validate(other, saved);
+        SettingsCalls.load(other, saved);
         NodeSettings again = new NodeSettings("s");
-        other.saveSettingsTo(again);
+        SettingsCalls.save(other, again);
         assertEquals(saved.toString(), again.toString());
         assertEquals(4, other.settings().width());
         assertTrue(other.settings().entries().isIdMode());
@@ -201,7 +202,7 @@ class DeepFactorizationLearnerNodeModelTest {
         base.copyTo(s);
         edit.apply(s);
         InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
-            () -> new DeepFactorizationLearnerNodeFactory().createNodeModel().validateSettings(s));
+            () -> SettingsCalls.validate(new DeepFactorizationLearnerNodeFactory().createNodeModel(), s));
         assertTrue(e.getMessage().contains("'" + key + "'"), e.getMessage());
     }
 

@@ -16,6 +16,7 @@ import org.deepfact.engine.data.GroundTruthSpec;
 import org.deepfact.engine.data.Observations;
 import org.deepfact.engine.data.Samplers;
 import org.deepfact.knime.common.EntriesTable;
+import org.deepfact.knime.common.SettingsCalls;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.knime.core.data.DataTableSpec;
@@ -45,8 +46,8 @@ class ObservationMaskBuilderNodeTest {
 
     private static ObservationMaskBuilderNodeModel model(final NodeSettings ns) throws InvalidSettingsException {
         final ObservationMaskBuilderNodeModel m = new ObservationMaskBuilderNodeFactory().createNodeModel();
-        m.validateSettings(ns);
-        m.loadValidatedSettingsFrom(ns);
+        SettingsCalls.validate(m, ns);
+        SettingsCalls.load(m, ns);
         return m;
     }
 
@@ -95,7 +96,7 @@ class ObservationMaskBuilderNodeTest {
         ns.addDouble("exponent", 2.5);
         final ObservationMaskBuilderNodeModel m = model(ns);
         final NodeSettings back = new NodeSettings("b");
-        m.saveSettingsTo(back);
+        SettingsCalls.save(m, back);
         assertEquals("power_law", back.getString("scheme"));
         assertEquals(2.5, back.getDouble("exponent"));
         assertEquals(9L, back.getLong("seed"));

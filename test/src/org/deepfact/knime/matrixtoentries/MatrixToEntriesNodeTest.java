@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.deepfact.knime.common.EntriesTable;
 import org.deepfact.knime.common.InvalidInputException;
+import org.deepfact.knime.common.SettingsCalls;
 import org.junit.jupiter.api.Test;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DataType;
@@ -40,17 +41,18 @@ class MatrixToEntriesNodeTest {
     void skipZerosSettingRoundTripsAndApplies() throws Exception {
         final MatrixToEntriesNodeModel m = new MatrixToEntriesNodeFactory().createNodeModel();
         final NodeSettings ns = new NodeSettings("s");
-        m.saveSettingsTo(ns);
+        SettingsCalls.save(m, ns);
         assertEquals(false, ns.getBoolean("skip_zeros"));
         ns.addBoolean("skip_zeros", true);
-        m.validateSettings(ns);
-        m.loadValidatedSettingsFrom(ns);
+        SettingsCalls.validate(m, ns);
+        SettingsCalls.load(m, ns);
         final NodeSettings back = new NodeSettings("b");
-        m.saveSettingsTo(back);
+        SettingsCalls.save(m, back);
         assertEquals(true, back.getBoolean("skip_zeros"));
         final BufferedDataTable in = matrixTable(exec, "x", new double[][]{{1, 0}, {0, 4}});
         assertArrayEquals(new double[][]{{0, 0, 1}, {1, 1, 4}}, toArray(m.execute(new BufferedDataTable[]{in}, exec)[0]));
-        assertThrows(InvalidSettingsException.class, () -> m.validateSettings(new NodeSettings("empty")));
+        assertThrows(InvalidSettingsException.class,
+            () -> SettingsCalls.validate(m, new NodeSettings("empty")));
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.deepfact.engine.baseline.NuclearNormResult;
 import org.deepfact.engine.baseline.NuclearNormSolver;
 import org.deepfact.engine.data.Observations;
 import org.deepfact.knime.common.InvalidInputException;
+import org.deepfact.knime.common.SettingsCalls;
 import org.deepfact.knime.testing.NodeTestSupport;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -123,16 +124,16 @@ class NuclearNormCompletionNodeModelTest {
         NuclearNormCompletionNodeModel m = model();
         m.settings().epsilon(0.01).equality(true).entries().setIdMode(true);
         NodeSettings saved = new NodeSettings("s");
-        m.saveSettingsTo(saved);
+        SettingsCalls.save(m, saved);
         for (String key : new String[]{"epsilon", "equality", "tolerance", "max_iterations", "row_column",
             "column_column", "value_column", "key_mode", "rows", "cols"}) {
             assertTrue(saved.containsKey(key), key);
         }
         NuclearNormCompletionNodeModel other = new NuclearNormCompletionNodeFactory().createNodeModel();
-        other.validateSettings(saved);
-        other.loadValidatedSettingsFrom(saved);
+        SettingsCalls.validate(other, saved);
+        SettingsCalls.load(other, saved);
         NodeSettings again = new NodeSettings("s");
-        other.saveSettingsTo(again);
+        SettingsCalls.save(other, again);
         assertEquals(saved.toString(), again.toString());
         assertEquals(0.0, other.settings().toConfig().epsilon(), "equality means epsilon 0");
 
@@ -140,13 +141,14 @@ class NuclearNormCompletionNodeModelTest {
             NodeSettings s = new NodeSettings("s");
             saved.copyTo(s);
             s.addDouble(bad[0], Double.parseDouble(bad[1]));
-            InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> other.validateSettings(s));
+            InvalidSettingsException e =
+                assertThrows(InvalidSettingsException.class, () -> SettingsCalls.validate(other, s));
             assertTrue(e.getMessage().contains("'" + bad[0] + "'"), e.getMessage());
         }
         NodeSettings s = new NodeSettings("s");
         saved.copyTo(s);
         s.addInt("max_iterations", 0);
-        assertThrows(InvalidSettingsException.class, () -> other.validateSettings(s));
+        assertThrows(InvalidSettingsException.class, () -> SettingsCalls.validate(other, s));
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.deepfact.engine.metrics.ReconstructionErrors;
 import org.deepfact.engine.metrics.ReconstructionErrors.Errors;
 import org.deepfact.knime.common.EntriesTable;
 import org.deepfact.knime.common.InvalidInputException;
+import org.deepfact.knime.common.SettingsCalls;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.knime.core.data.DataCell;
@@ -82,15 +83,15 @@ class ReconstructionScorerNodeTest {
     void settingsRoundTrip() throws Exception {
         final ReconstructionScorerNodeModel m = new ReconstructionScorerNodeFactory().createNodeModel();
         final NodeSettings ns = new NodeSettings("s");
-        m.saveSettingsTo(ns);
+        SettingsCalls.save(m, ns);
         ns.addString("row_column", "i");
-        m.validateSettings(ns);
-        m.loadValidatedSettingsFrom(ns);
+        SettingsCalls.validate(m, ns);
+        SettingsCalls.load(m, ns);
         final NodeSettings back = new NodeSettings("b");
-        m.saveSettingsTo(back);
+        SettingsCalls.save(m, back);
         assertEquals("i", back.getString("row_column"));
         ns.addString("column_column", "i");
-        assertThrows(InvalidSettingsException.class, () -> m.validateSettings(ns));
+        assertThrows(InvalidSettingsException.class, () -> SettingsCalls.validate(m, ns));
     }
 
     @Test

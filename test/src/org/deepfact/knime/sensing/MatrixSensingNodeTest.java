@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.deepfact.engine.data.GroundTruth;
 import org.deepfact.engine.data.GroundTruthSpec;
 import org.deepfact.engine.data.SensingOperator;
+import org.deepfact.knime.common.SettingsCalls;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.knime.core.data.DataTableSpec;
@@ -38,8 +39,8 @@ class MatrixSensingNodeTest {
         ns.addInt("measurements", m);
         ns.addLong("seed", seed);
         final MatrixSensingNodeModel model = new MatrixSensingNodeFactory().createNodeModel();
-        model.validateSettings(ns);
-        model.loadValidatedSettingsFrom(ns);
+        SettingsCalls.validate(model, ns);
+        SettingsCalls.load(model, ns);
         return model;
     }
 
@@ -81,7 +82,7 @@ class MatrixSensingNodeTest {
     void settingsRoundTripAndLimit() throws Exception {
         final MatrixSensingNodeModel m = model(123, -4);
         final NodeSettings back = new NodeSettings("b");
-        m.saveSettingsTo(back);
+        SettingsCalls.save(m, back);
         assertEquals(123, back.getInt("measurements"));
         assertEquals(-4L, back.getLong("seed"));
         final var e = assertThrows(InvalidSettingsException.class,

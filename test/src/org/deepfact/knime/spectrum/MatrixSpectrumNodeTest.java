@@ -12,6 +12,7 @@ import org.deepfact.engine.data.GroundTruth;
 import org.deepfact.engine.data.GroundTruthSpec;
 import org.deepfact.engine.spectrum.Spectrum;
 import org.deepfact.knime.common.InvalidInputException;
+import org.deepfact.knime.common.SettingsCalls;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.knime.core.data.DataTableSpec;
@@ -28,8 +29,8 @@ class MatrixSpectrumNodeTest {
 
     private static MatrixSpectrumNodeModel model(final NodeSettings ns) throws InvalidSettingsException {
         final MatrixSpectrumNodeModel m = new MatrixSpectrumNodeFactory().createNodeModel();
-        m.validateSettings(ns);
-        m.loadValidatedSettingsFrom(ns);
+        SettingsCalls.validate(m, ns);
+        SettingsCalls.load(m, ns);
         return m;
     }
 
@@ -75,7 +76,7 @@ class MatrixSpectrumNodeTest {
         ns.addDouble("rank_tolerance", 1e-3);
         final MatrixSpectrumNodeModel m = model(ns);
         final NodeSettings back = new NodeSettings("b");
-        m.saveSettingsTo(back);
+        SettingsCalls.save(m, back);
         assertEquals(0.5, back.getDouble("schatten_p"));
         assertEquals(1e-3, back.getDouble("rank_tolerance"));
         ns.addDouble("schatten_p", 0.0);

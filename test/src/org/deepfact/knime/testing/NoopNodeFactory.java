@@ -1,11 +1,9 @@
 package org.deepfact.knime.testing;
 
-import java.io.File;
-
-import org.knime.core.node.ExecutionMonitor;
+import org.deepfact.knime.common.PersistentSettings;
+import org.deepfact.knime.common.StatelessNodeModel;
 import org.knime.core.node.NodeDialogPane;
 import org.knime.core.node.NodeFactory;
-import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.NodeView;
@@ -13,34 +11,25 @@ import org.knime.core.node.NodeView;
 /** A factory of a do-nothing node, for tests that need an ExecutionContext but no particular node. */
 public final class NoopNodeFactory extends NodeFactory<NoopNodeFactory.Model> {
 
+    /** No settings at all. */
+    private static final class NoSettings implements PersistentSettings {
+        @Override
+        public void saveTo(final NodeSettingsWO settings) {
+        }
+
+        @Override
+        public void validate(final NodeSettingsRO settings) {
+        }
+
+        @Override
+        public void loadFrom(final NodeSettingsRO settings) {
+        }
+    }
+
     /** A node without ports or settings. */
-    public static final class Model extends NodeModel {
+    public static final class Model extends StatelessNodeModel<PersistentSettings> {
         Model() {
-            super(0, 0);
-        }
-
-        @Override
-        protected void loadInternals(final File dir, final ExecutionMonitor exec) {
-        }
-
-        @Override
-        protected void saveInternals(final File dir, final ExecutionMonitor exec) {
-        }
-
-        @Override
-        protected void saveSettingsTo(final NodeSettingsWO settings) {
-        }
-
-        @Override
-        protected void validateSettings(final NodeSettingsRO settings) {
-        }
-
-        @Override
-        protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) {
-        }
-
-        @Override
-        protected void reset() {
+            super(0, 0, new NoSettings());
         }
     }
 
