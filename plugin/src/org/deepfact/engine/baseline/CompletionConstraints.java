@@ -7,39 +7,22 @@ import org.ejml.data.DMatrixRMaj;
  * Entry sampling P_Omega for matrix completion: A(X)_k = X[row_k, col_k]. Since every
  * position occurs at most once ({@link Observations} guarantees it), A A^T = I.
  */
-public final class CompletionConstraints implements LinearConstraints {
+public final class CompletionConstraints extends InMemoryConstraints {
 
-    private final int rows;
-    private final int cols;
     /** Flat row-major positions row * cols + col, the layout of DMatrixRMaj.data. */
     private final int[] positions;
 
     public CompletionConstraints(Observations observations) {
-        this.rows = observations.rows();
-        this.cols = observations.cols();
+        super(observations.rows(), observations.cols(), observations.size());
         this.positions = new int[observations.size()];
         for (int k = 0; k < positions.length; k++) {
-            positions[k] = observations.row(k) * cols + observations.col(k);
+            positions[k] = observations.row(k) * observations.cols() + observations.col(k);
         }
     }
 
     @Override
-    public int rows() {
-        return rows;
-    }
-
-    @Override
-    public int cols() {
-        return cols;
-    }
-
-    @Override
-    public int size() {
-        return positions.length;
-    }
-
-    @Override
     public void apply(DMatrixRMaj x, double[] out) {
+        check(x, out);
         double[] d = x.data;
         for (int k = 0; k < positions.length; k++) {
             out[k] = d[positions[k]];
@@ -48,6 +31,7 @@ public final class CompletionConstraints implements LinearConstraints {
 
     @Override
     public void adjoint(double[] r, DMatrixRMaj out) {
+        check(out, r);
         out.zero();
         double[] d = out.data;
         for (int k = 0; k < positions.length; k++) {

@@ -9,10 +9,8 @@ import org.ejml.data.DMatrixRMaj;
  * {@link SensingConstraints}, which uses the same arithmetic (four-way partial-sum dot products,
  * adjoint accumulated in measurement order) and so gives the same numbers.
  */
-public final class DenseSensingConstraints implements LinearConstraints {
+public final class DenseSensingConstraints extends InMemoryConstraints {
 
-    private final int rows;
-    private final int cols;
     /** m x (rows*cols): row i is A_i flattened row-major. */
     private final double[][] flat;
 
@@ -21,11 +19,9 @@ public final class DenseSensingConstraints implements LinearConstraints {
      *         is not finite
      */
     public DenseSensingConstraints(DMatrixRMaj... measurements) {
-        if (measurements.length == 0) {
-            throw new IllegalArgumentException("Sensing needs at least one measurement matrix");
-        }
-        this.rows = measurements[0].numRows;
-        this.cols = measurements[0].numCols;
+        super(first(measurements).numRows, first(measurements).numCols, measurements.length);
+        int rows = rows();
+        int cols = cols();
         this.flat = new double[measurements.length][];
         for (int i = 0; i < measurements.length; i++) {
             DMatrixRMaj a = measurements[i];
@@ -43,23 +39,16 @@ public final class DenseSensingConstraints implements LinearConstraints {
         }
     }
 
-    @Override
-    public int rows() {
-        return rows;
-    }
-
-    @Override
-    public int cols() {
-        return cols;
-    }
-
-    @Override
-    public int size() {
-        return flat.length;
+    private static DMatrixRMaj first(DMatrixRMaj[] measurements) {
+        if (measurements.length == 0) {
+            throw new IllegalArgumentException("Sensing needs at least one measurement matrix");
+        }
+        return measurements[0];
     }
 
     @Override
     public void apply(DMatrixRMaj x, double[] out) {
+        check(x, out);
         for (int i = 0; i < flat.length; i++) {
             out[i] = Rows.dot(flat[i], 0, x.data, 0, flat[i].length);
         }
@@ -67,6 +56,7 @@ public final class DenseSensingConstraints implements LinearConstraints {
 
     @Override
     public void adjoint(double[] r, DMatrixRMaj out) {
+        check(out, r);
         out.zero();
         for (int i = 0; i < flat.length; i++) {
             Rows.axpy(r[i], flat[i], 0, out.data, 0, flat[i].length);

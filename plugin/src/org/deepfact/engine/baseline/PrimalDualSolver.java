@@ -31,12 +31,11 @@ final class PrimalDualSolver {
 
     static NuclearNormResult solve(LinearConstraints a, double[] y, NuclearNormConfig config,
             ProgressCallback callback) {
-        long start = System.nanoTime();
+        SolverLoop loop = new SolverLoop(config, callback);
         int rows = a.rows();
         int cols = a.cols();
         int m = a.size();
         double eps = config.epsilon();
-        double tol = config.tolerance();
         DMatrixRMaj x = new DMatrixRMaj(rows, cols);
         DMatrixRMaj xPrev = new DMatrixRMaj(rows, cols);
         DMatrixRMaj atl = new DMatrixRMaj(rows, cols);
@@ -59,14 +58,7 @@ final class PrimalDualSolver {
         double s = Math.sqrt(STEP_PRODUCT / ratio) / norm;
         double adapt = 0.5;
 
-        double primal = Double.NaN;
-        double dual = Double.NaN;
-        double nuclear = 0;
-        int iteration = 0;
-        boolean converged = false;
-        while (iteration < config.maxIterations()) {
-            iteration++;
-            callback.checkCanceled();
+        while (loop.next()) {
             double[] gd = g.data;
             double[] xd = x.data;
             double[] ad = atl.data;
@@ -75,7 +67,7 @@ final class PrimalDualSolver {
             }
             xPrev.setTo(x);
             System.arraycopy(ax, 0, axPrev, 0, m);
-            nuclear = svt.shrink(g, tau, x);
+            double nuclear = svt.shrink(g, tau, x);
             a.apply(x, ax);
             System.arraycopy(lambda, 0, lambdaPrev, 0, m);
             for (int i = 0; i < m; i++) {
@@ -100,10 +92,9 @@ final class PrimalDualSolver {
                 double d = (xp[p] - xd[p]) / tau - (ap[p] - ad[p]);
                 stat += d * d;
             }
-            primal = Math.sqrt(feas) / Math.max(Math.max(Math.sqrt(axNorm), yNorm), Double.MIN_NORMAL);
-            dual = Math.sqrt(stat) / Math.max(NormOps_DDRM.normF(atl), Double.MIN_NORMAL);
-            if (primal <= tol && dual <= tol) {
-                converged = true;
+            double primal = Math.sqrt(feas) / Math.max(Math.max(Math.sqrt(axNorm), yNorm), Double.MIN_NORMAL);
+            double dual = Math.sqrt(stat) / Math.max(NormOps_DDRM.normF(atl), Double.MIN_NORMAL);
+            if (loop.converged(primal, dual, nuclear)) {
                 break;
             }
             // Keep tau * s fixed; move weight toward the side whose residual lags.
@@ -116,16 +107,12 @@ final class PrimalDualSolver {
                 s /= 1 - adapt;
                 adapt *= ADAPT_DECAY;
             }
-            if (iteration % 25 == 0) {
-                callback.progress((double) iteration / config.maxIterations(), String.format(
-                        "primal-dual iteration %d, primal %.2e, dual %.2e, nuclear norm %.6g", iteration, primal,
-                        dual, nuclear));
+            if (loop.progressDue()) {
+                loop.progress(String.format("primal-dual iteration %d, primal %.2e, dual %.2e, nuclear norm %.6g",
+                        loop.iteration(), primal, dual, nuclear));
             }
         }
-        double seconds = (System.nanoTime() - start) * 1e-9;
-        double violation = Violation.max(a, y, eps, x, axPrev);
-        return new NuclearNormResult(x, new NuclearNormReport("primal-dual hybrid gradient (general A)", converged,
-                iteration, primal, dual, nuclear, violation, seconds));
+        return loop.finish("primal-dual hybrid gradient (general A)", a, y, x, axPrev);
     }
 
     private static double norm2(double[] v) {

@@ -31,18 +31,16 @@ final class ProjectionAdmm {
 
     static NuclearNormResult solve(LinearConstraints a, double[] y, NuclearNormConfig config,
             ProgressCallback callback) {
-        long start = System.nanoTime();
+        SolverLoop loop = new SolverLoop(config, callback);
         int rows = a.rows();
         int cols = a.cols();
-        int m = a.size();
         double eps = config.epsilon();
-        double tol = config.tolerance();
         DMatrixRMaj x = new DMatrixRMaj(rows, cols);
         DMatrixRMaj z = new DMatrixRMaj(rows, cols);
         DMatrixRMaj zPrev = new DMatrixRMaj(rows, cols);
         DMatrixRMaj u = new DMatrixRMaj(rows, cols);
         DMatrixRMaj buffer = new DMatrixRMaj(rows, cols);
-        double[] av = new double[m];
+        double[] av = new double[a.size()];
         SingularValueShrinkage svt = new SingularValueShrinkage(rows, cols);
 
         // Start from the least-squares fit Z = A^T y; rho so that the first threshold is a
@@ -51,17 +49,10 @@ final class ProjectionAdmm {
         double scale = Math.max(NormOps_DDRM.normF(z), Double.MIN_NORMAL);
         double rho = Math.sqrt(Math.max(rows, cols)) / (0.1 * scale);
 
-        double primal = Double.NaN;
-        double dual = Double.NaN;
-        double nuclear = 0;
-        int iteration = 0;
-        boolean converged = false;
-        while (iteration < config.maxIterations()) {
-            iteration++;
-            callback.checkCanceled();
+        while (loop.next()) {
             // X-step: prox of the nuclear norm at Z - U
             sub(z, u, buffer);
-            nuclear = svt.shrink(buffer, 1 / rho, x);
+            double nuclear = svt.shrink(buffer, 1 / rho, x);
             // Z-step on the relaxed point V = alpha X + (1 - alpha) Z + U
             zPrev.setTo(z);
             double[] xd = x.data;
@@ -79,12 +70,12 @@ final class ProjectionAdmm {
             // residuals
             double r = distance(x, z);
             double s = rho * distance(z, zPrev);
-            primal = r / Math.max(Math.max(NormOps_DDRM.normF(x), NormOps_DDRM.normF(z)), Double.MIN_NORMAL);
-            dual = s / Math.max(rho * NormOps_DDRM.normF(u), Double.MIN_NORMAL);
-            if (primal <= tol && dual <= tol) {
-                converged = true;
+            double primal = r / Math.max(Math.max(NormOps_DDRM.normF(x), NormOps_DDRM.normF(z)), Double.MIN_NORMAL);
+            double dual = s / Math.max(rho * NormOps_DDRM.normF(u), Double.MIN_NORMAL);
+            if (loop.converged(primal, dual, nuclear)) {
                 break;
             }
+            int iteration = loop.iteration();
             if (iteration <= ADAPT_ITERATIONS && iteration % ADAPT_EVERY == 0) {
                 // Boyd's residual balancing; U is the scaled dual (Y / rho) and must follow rho.
                 if (primal > IMBALANCE * dual) {
@@ -95,16 +86,12 @@ final class ProjectionAdmm {
                     scale(u, 2);
                 }
             }
-            if (iteration % 25 == 0) {
-                callback.progress((double) iteration / config.maxIterations(), String.format(
-                        "ADMM iteration %d, primal %.2e, dual %.2e, nuclear norm %.6g, rank %d, rho %.3g", iteration,
-                        primal, dual, nuclear, svt.lastRank(), rho));
+            if (loop.progressDue()) {
+                loop.progress(String.format("ADMM iteration %d, primal %.2e, dual %.2e, nuclear norm %.6g, rank %d, "
+                        + "rho %.3g", iteration, primal, dual, nuclear, svt.lastRank(), rho));
             }
         }
-        double seconds = (System.nanoTime() - start) * 1e-9;
-        double violation = Violation.max(a, y, eps, x, av);
-        return new NuclearNormResult(x, new NuclearNormReport("ADMM (exact projection, A A^T = I)", converged,
-                iteration, primal, dual, nuclear, violation, seconds));
+        return loop.finish("ADMM (exact projection, A A^T = I)", a, y, x, av);
     }
 
     /** out = V + A^T(clip(A V, y - eps, y + eps) - A V); exact projection because A A^T = I. */

@@ -15,6 +15,7 @@ import org.deepfact.engine.data.GroundTruthSpec;
 import org.deepfact.engine.data.Observations;
 import org.deepfact.engine.data.Samplers;
 import org.deepfact.engine.data.SensingOperator;
+import org.deepfact.engine.metrics.ReconstructionErrors;
 import org.deepfact.engine.spectrum.Spectrum;
 import org.deepfact.engine.train.DivergenceException;
 import org.deepfact.engine.train.HistoryRecord;
@@ -158,18 +159,8 @@ public final class RecoverySweep {
         DMatrixRMaj x = result.solution();
         Spectrum s = Spectrum.of(x);
         return new RunResult(spec, result.report().iterations(),
-                result.report().converged() ? "CONVERGED" : "MAX_ITERATIONS", trainLoss, meanSquaredDifference(x, truth),
+                result.report().converged() ? "CONVERGED" : "MAX_ITERATIONS", trainLoss, ReconstructionErrors.all(x, truth).mse(),
                 s.nuclearNorm(), s.effectiveRank(), seconds);
-    }
-
-    /** @return mean over all entries of (a - b)^2 */
-    public static double meanSquaredDifference(DMatrixRMaj a, DMatrixRMaj b) {
-        double sum = 0;
-        for (int e = 0; e < a.getNumElements(); e++) {
-            double d = a.data[e] - b.data[e];
-            sum += d * d;
-        }
-        return sum / a.getNumElements();
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.deepfact.engine.train;
 
 import org.deepfact.engine.data.Observations;
+import org.deepfact.engine.metrics.ReconstructionErrors;
 import org.deepfact.engine.spectrum.Spectrum;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -35,15 +36,7 @@ final class Metrics {
 
     private double reconstructionError(DMatrixRMaj w) {
         DMatrixRMaj truth = problem.groundTruth();
-        if (truth == null) {
-            return Double.NaN;
-        }
-        double sum = 0;
-        for (int e = 0; e < w.getNumElements(); e++) {
-            double d = w.data[e] - truth.data[e];
-            sum += d * d;
-        }
-        return sum / w.getNumElements();
+        return truth == null ? Double.NaN : ReconstructionErrors.all(w, truth).mse();
     }
 
     private double heldOutError(DMatrixRMaj w) {

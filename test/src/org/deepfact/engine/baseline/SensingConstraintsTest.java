@@ -121,5 +121,16 @@ class SensingConstraintsTest {
         assertThrows(IllegalArgumentException.class, () -> map.adjoint(new double[4], new DMatrixRMaj(3, 4)));
         assertThrows(IllegalArgumentException.class, () -> map.adjoint(new double[5], new DMatrixRMaj(3, 3)));
         assertThrows(NullPointerException.class, () -> new SensingConstraints(null));
+        // the in-memory maps check the same way
+        LinearConstraints dense = Fixtures.gaussianSensing(3, 4, 5, 1);
+        LinearConstraints completion = new CompletionConstraints(Fixtures.sample(Fixtures.lowRank(3, 4, 1, 2), 5, 3));
+        for (LinearConstraints c : new LinearConstraints[] {dense, completion}) {
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> c.apply(new DMatrixRMaj(4, 3), new double[5]))
+                    .getMessage().contains("3 x 4"));
+            assertThrows(IllegalArgumentException.class, () -> c.apply(new DMatrixRMaj(3, 4), new double[4]));
+            assertThrows(IllegalArgumentException.class, () -> c.adjoint(new double[4], new DMatrixRMaj(3, 4)));
+            assertThrows(IllegalArgumentException.class, () -> c.adjoint(new double[5], new DMatrixRMaj(4, 4)));
+        }
+        assertThrows(IllegalArgumentException.class, () -> new DenseSensingConstraints());
     }
 }
