@@ -21,16 +21,9 @@ public final class DataColumnSpecCreator {
     }
 
     /**
-     * @param cspec spec to copy name and type from
-     */
-    public DataColumnSpecCreator(final DataColumnSpec cspec) {
-        this(cspec.getName(), cspec.getType());
-    }
-
-    /**
      * @param name the new name, not null
      */
-    public void setName(final String name) {
+    private void setName(final String name) {
         if (name == null) {
             throw new NullPointerException("Name must not be null");
         }
@@ -40,7 +33,7 @@ public final class DataColumnSpecCreator {
     /**
      * @param type the new type, not null
      */
-    public void setType(final DataType type) {
+    private void setType(final DataType type) {
         if (type == null) {
             throw new NullPointerException("Type must not be null");
         }

@@ -26,11 +26,6 @@ public final class DataTableSpec implements PortObjectSpec, Iterable<DataColumnS
 
     private final Map<String, Integer> m_index;
 
-    /** Creates an empty spec. */
-    public DataTableSpec() {
-        this(DEFAULT_NAME, new DataColumnSpec[0]);
-    }
-
     /**
      * @param colSpecs the columns; names must be unique
      */
@@ -42,7 +37,7 @@ public final class DataTableSpec implements PortObjectSpec, Iterable<DataColumnS
      * @param name the table name
      * @param colSpecs the columns; names must be unique
      */
-    public DataTableSpec(final String name, final DataColumnSpec... colSpecs) {
+    private DataTableSpec(final String name, final DataColumnSpec... colSpecs) {
         m_name = name == null ? DEFAULT_NAME : name;
         m_columns = colSpecs.clone();
         m_index = new HashMap<>();
@@ -73,11 +68,6 @@ public final class DataTableSpec implements PortObjectSpec, Iterable<DataColumnS
             specs[i] = new DataColumnSpecCreator(names[i], types[i]).createSpec();
         }
         return specs;
-    }
-
-    /** @return the table name */
-    public String getName() {
-        return m_name;
     }
 
     /** @return the number of columns */
@@ -118,19 +108,6 @@ public final class DataTableSpec implements PortObjectSpec, Iterable<DataColumnS
      */
     public boolean containsName(final String columnName) {
         return m_index.containsKey(columnName);
-    }
-
-    /**
-     * @param valueClass a value interface
-     * @return whether any column's type is compatible with it
-     */
-    public boolean containsCompatibleType(final Class<? extends DataValue> valueClass) {
-        for (DataColumnSpec c : m_columns) {
-            if (c.getType().isCompatible(valueClass)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** @return the column names in order */

@@ -1,6 +1,8 @@
 package org.knime.core.node;
 
+import org.knime.core.data.DataTable;
 import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.RowIterator;
 import org.knime.core.data.container.DataContainer;
 
 /**
@@ -25,7 +27,12 @@ public class BufferedDataContainer extends DataContainer {
     @Override
     public BufferedDataTable getTable() {
         if (m_result == null) {
-            m_result = new BufferedDataTable(super.getTable(), size());
+            final DataTable table = super.getTable();
+            long rows = 0;
+            for (RowIterator it = table.iterator(); it.hasNext(); it.next()) {
+                rows++;
+            }
+            m_result = new BufferedDataTable(table, rows);
         }
         return m_result;
     }

@@ -1,10 +1,7 @@
 package org.knime.core.node;
 
-import org.knime.core.data.DataRow;
-import org.knime.core.data.DataTable;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.IDataRepository;
-import org.knime.core.data.RowIterator;
 import org.knime.core.node.workflow.SingleNodeContainer.MemoryPolicy;
 
 /**
@@ -43,42 +40,7 @@ public class ExecutionContext extends ExecutionMonitor {
      * @return a new open container
      */
     public BufferedDataContainer createDataContainer(final DataTableSpec spec) {
-        return createDataContainer(spec, true);
-    }
-
-    /**
-     * @param spec the spec of the table to create
-     * @param initDomain ignored by the stand-in
-     * @return a new open container
-     */
-    public BufferedDataContainer createDataContainer(final DataTableSpec spec, final boolean initDomain) {
-        return new BufferedDataContainer(spec, initDomain);
-    }
-
-    /**
-     * Copies a table into a new buffered table (returns the argument if it already is one).
-     *
-     * @param table the table to copy
-     * @param subProgressMon monitor for cancel checks and messages
-     * @return the buffered table
-     * @throws CanceledExecutionException if canceled while copying
-     */
-    public BufferedDataTable createBufferedDataTable(final DataTable table, final ExecutionMonitor subProgressMon)
-        throws CanceledExecutionException {
-        if (table instanceof BufferedDataTable) {
-            return (BufferedDataTable)table;
-        }
-        final BufferedDataContainer c = createDataContainer(table.getDataTableSpec());
-        try {
-            for (RowIterator it = table.iterator(); it.hasNext();) {
-                subProgressMon.checkCanceled();
-                final DataRow row = it.next();
-                c.addRowToTable(row);
-            }
-        } finally {
-            c.close();
-        }
-        return c.getTable();
+        return new BufferedDataContainer(spec, true);
     }
 
     /**
@@ -87,14 +49,5 @@ public class ExecutionContext extends ExecutionMonitor {
      */
     public ExecutionContext createSubExecutionContext(final double maxProg) {
         return new ExecutionContext(createSubProgressMonitor(maxProg), m_node, m_memoryPolicy, m_dataRepository);
-    }
-
-    /**
-     * @param maxProg the fraction of this context's progress range the sub-context covers
-     * @return a sub-context that ignores messages
-     */
-    public ExecutionContext createSilentSubExecutionContext(final double maxProg) {
-        return new ExecutionContext(createSilentSubProgressMonitor(maxProg), m_node, m_memoryPolicy,
-            m_dataRepository);
     }
 }

@@ -25,11 +25,6 @@ public class ExecutionMonitor {
         m_progress = progress == null ? new DefaultNodeProgressMonitor() : progress;
     }
 
-    /** @return the underlying progress monitor */
-    public final NodeProgressMonitor getProgressMonitor() {
-        return m_progress;
-    }
-
     boolean isCanceled() {
         try {
             m_progress.checkCanceled();
@@ -59,27 +54,9 @@ public class ExecutionMonitor {
         m_progress.setProgress(progress, message);
     }
 
-    /**
-     * @param progress value in [0, 1]
-     * @param messageSupplier lazily evaluated message
-     */
-    public void setProgress(final double progress, final Supplier<String> messageSupplier) {
-        m_progress.setProgress(progress, messageSupplier);
-    }
-
     /** @param message the message */
     public void setMessage(final String message) {
         m_progress.setMessage(message);
-    }
-
-    /** @param messageSupplier lazily evaluated message */
-    public void setMessage(final Supplier<String> messageSupplier) {
-        m_progress.setMessage(messageSupplier);
-    }
-
-    /** @param message the message */
-    public void setProgress(final String message) {
-        m_progress.setProgress(message);
     }
 
     /**
@@ -88,14 +65,6 @@ public class ExecutionMonitor {
      */
     public ExecutionMonitor createSubProgress(final double maxProg) {
         return new ExecutionMonitor(createSubProgressMonitor(maxProg));
-    }
-
-    /**
-     * @param maxProg the fraction of this monitor's range the sub-monitor covers, in [0, 1]
-     * @return a sub-monitor that ignores messages
-     */
-    public ExecutionMonitor createSilentSubProgress(final double maxProg) {
-        return new ExecutionMonitor(createSilentSubProgressMonitor(maxProg));
     }
 
     NodeProgressMonitor createSubProgressMonitor(final double maxProg) {

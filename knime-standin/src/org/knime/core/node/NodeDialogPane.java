@@ -30,16 +30,6 @@ public abstract class NodeDialogPane {
         m_panel.add(m_tabs, BorderLayout.CENTER);
     }
 
-    /** @return the logger for this dialog's class */
-    protected final NodeLogger getLogger() {
-        return m_logger;
-    }
-
-    /** @return the panel holding the tabs */
-    public final JPanel getPanel() {
-        return m_panel;
-    }
-
     /**
      * Loads settings for the given input specs; the default casts to table specs and calls
      * {@link #loadSettingsFrom(NodeSettingsRO, DataTableSpec[])}.
@@ -77,21 +67,6 @@ public abstract class NodeDialogPane {
      * @throws InvalidSettingsException if a component holds an invalid value
      */
     protected abstract void saveSettingsTo(final NodeSettingsWO settings) throws InvalidSettingsException;
-
-    /** Called when the dialog is canceled; does nothing by default. */
-    public void onCancel() {
-        // nothing by default
-    }
-
-    /** Called when the dialog is closed; does nothing by default. */
-    public void onClose() {
-        // nothing by default
-    }
-
-    /** Called when the dialog is opened; does nothing by default. */
-    public void onOpen() {
-        // nothing by default
-    }
 
     /**
      * @param title unique tab title

@@ -12,13 +12,6 @@ public abstract class NodeFactory<T extends NodeModel> {
 
     /** Creates the factory. */
     protected NodeFactory() {
-        this(false);
-    }
-
-    /**
-     * @param lazyInitialization ignored by the stand-in (there is no description to read)
-     */
-    protected NodeFactory(final boolean lazyInitialization) {
         // nothing to initialise offline
     }
 

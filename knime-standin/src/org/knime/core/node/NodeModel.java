@@ -168,11 +168,6 @@ public abstract class NodeModel {
     /** Resets the model's internal state (not its settings). */
     protected abstract void reset();
 
-    /** Called when the node is disposed; does nothing by default. */
-    protected void onDispose() {
-        // nothing by default
-    }
-
     /**
      * General configure; the default casts the specs to table specs and calls
      * {@link #configure(DataTableSpec[])}.
@@ -228,13 +223,6 @@ public abstract class NodeModel {
             throw new NullPointerException("Warning listener must not be null!");
         }
         m_warningListeners.add(listener);
-    }
-
-    /**
-     * @param listener the listener to remove
-     */
-    public void removeWarningListener(final NodeModelWarningListener listener) {
-        m_warningListeners.remove(listener);
     }
 
     /** @return the logger for this model's class */

@@ -85,26 +85,6 @@ public class DataContainer implements RowAppender {
         }
     }
 
-    /** @return whether rows can still be added */
-    public boolean isOpen() {
-        return !m_closed;
-    }
-
-    /** @return whether {@link #close()} was called */
-    public boolean isClosed() {
-        return m_closed;
-    }
-
-    /** @return the number of rows added so far */
-    public long size() {
-        return m_rows.size();
-    }
-
-    /** @return the spec of the table being built */
-    public DataTableSpec getTableSpec() {
-        return m_spec;
-    }
-
     /**
      * @return the finished table
      * @throws IllegalStateException if the container is not closed yet

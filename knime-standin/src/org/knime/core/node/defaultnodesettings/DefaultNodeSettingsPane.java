@@ -90,23 +90,12 @@ public class DefaultNodeSettingsPane extends NodeDialogPane {
         m_currentBox.add(diaC.getComponentPanel());
     }
 
-    /**
-     * @param horizontal whether further components are placed side by side
-     */
-    public void setHorizontalPlacement(final boolean horizontal) {
-        if (m_horizontal != horizontal) {
-            m_horizontal = horizontal;
-            newBox();
-        }
-    }
-
     @Override
     public final void loadSettingsFrom(final NodeSettingsRO settings, final PortObjectSpec[] specs)
         throws NotConfigurableException {
         for (DialogComponent c : m_components) {
             c.loadSettingsFrom(settings, specs);
         }
-        loadAdditionalSettingsFrom(settings, specs);
     }
 
     @Override
@@ -114,50 +103,5 @@ public class DefaultNodeSettingsPane extends NodeDialogPane {
         for (DialogComponent c : m_components) {
             c.saveSettingsTo(settings);
         }
-        saveAdditionalSettingsTo(settings);
-    }
-
-    /**
-     * Hook for extra settings; by default forwards to the table-spec variant when all specs are table specs.
-     *
-     * @param settings the settings
-     * @param specs the input specs
-     * @throws NotConfigurableException if not configurable
-     */
-    public void loadAdditionalSettingsFrom(final NodeSettingsRO settings, final PortObjectSpec[] specs)
-        throws NotConfigurableException {
-        final DataTableSpec[] tableSpecs = new DataTableSpec[specs.length];
-        for (int i = 0; i < specs.length; i++) {
-            if (specs[i] == null) {
-                tableSpecs[i] = new DataTableSpec();
-            } else if (specs[i] instanceof DataTableSpec) {
-                tableSpecs[i] = (DataTableSpec)specs[i];
-            } else {
-                return;
-            }
-        }
-        loadAdditionalSettingsFrom(settings, tableSpecs);
-    }
-
-    /**
-     * Hook for extra settings when all inputs are tables; does nothing by default.
-     *
-     * @param settings the settings
-     * @param specs the input table specs
-     * @throws NotConfigurableException if not configurable
-     */
-    public void loadAdditionalSettingsFrom(final NodeSettingsRO settings, final DataTableSpec[] specs)
-        throws NotConfigurableException {
-        // nothing by default
-    }
-
-    /**
-     * Hook for extra settings; does nothing by default.
-     *
-     * @param settings the settings
-     * @throws InvalidSettingsException if invalid
-     */
-    public void saveAdditionalSettingsTo(final NodeSettingsWO settings) throws InvalidSettingsException {
-        // nothing by default
     }
 }

@@ -33,7 +33,7 @@ public class DialogComponentNumber extends DialogComponent {
      * @param stepSize the spinner step
      * @param compWidth the field width in columns
      */
-    public DialogComponentNumber(final SettingsModelNumber numberModel, final String label, final Number stepSize,
+    private DialogComponentNumber(final SettingsModelNumber numberModel, final String label, final Number stepSize,
         final int compWidth) {
         super(numberModel);
         if (stepSize == null) {

@@ -35,7 +35,7 @@ public final class DialogComponentStringSelection extends DialogComponent {
      * @param label the label
      * @param list the choices, non-empty
      */
-    public DialogComponentStringSelection(final SettingsModelString stringModel, final String label,
+    private DialogComponentStringSelection(final SettingsModelString stringModel, final String label,
         final Collection<String> list) {
         super(stringModel);
         if (list == null || list.isEmpty()) {
