@@ -37,6 +37,12 @@ import org.knime.core.node.InvalidSettingsException;
  */
 public final class EntriesInput {
 
+    /** Name of the observed-entries input in messages. */
+    public static final String OBSERVED = "observed entries";
+
+    /** Name of the held-out-entries input in messages. */
+    public static final String HELD_OUT = "held-out entries";
+
     /** Bytes per entry while reading: 3 arrays, row-ID strings and boxed keys. */
     private static final long BYTES_PER_ENTRY = 160;
 
@@ -79,7 +85,7 @@ public final class EntriesInput {
      * configure()-time check that an entries table has the configured columns with usable types:
      * integer key columns for index keys, any type for ID keys, a numeric value column.
      *
-     * @param portName e.g. "observed entries", used in messages
+     * @param portName e.g. {@link #OBSERVED}, used in messages
      */
     @SuppressWarnings("unchecked")
     public static void checkEntriesSpec(final DataTableSpec spec, final EntriesSettings s, final String portName)
@@ -128,14 +134,24 @@ public final class EntriesInput {
         CanceledExecutionException {
         int rows = fixedExtent(s.rows(), truthRows, EntriesSettings.KEY_ROWS, "rows");
         int cols = fixedExtent(s.cols(), truthCols, EntriesSettings.KEY_COLS, "columns");
-        Observations o = EntriesTable.read(observed, s.columns(), rows, cols, "observed entries", exec);
+        Observations o = EntriesTable.read(observed, s.columns(), rows, cols, OBSERVED, exec);
         if (heldOut == null) {
             return new Data(o, null, KeyIndex.identity(o.rows()), KeyIndex.identity(o.cols()));
         }
-        Observations h = EntriesTable.read(heldOut, s.columns(), rows, cols, "held-out entries", exec);
+        Observations h = EntriesTable.read(heldOut, s.columns(), rows, cols, HELD_OUT, exec);
         int nr = Math.max(o.rows(), h.rows());
         int nc = Math.max(o.cols(), h.cols());
         return new Data(reshape(o, nr, nc), reshape(h, nr, nc), KeyIndex.identity(nr), KeyIndex.identity(nc));
+    }
+
+    /**
+     * Reads held-out entries with 0-based index keys for a problem of known shape (a sensing problem);
+     * messages name the held-out input.
+     */
+    public static Observations readHeldOut(final BufferedDataTable heldOut, final int rows, final int cols,
+        final EntriesSettings s, final ExecutionMonitor exec) throws InvalidSettingsException,
+        InvalidInputException, InsufficientMemoryException, CanceledExecutionException {
+        return EntriesTable.read(heldOut, s.columns(), rows, cols, HELD_OUT, exec);
     }
 
     private static Observations reshape(final Observations o, final int rows, final int cols) {
@@ -169,8 +185,8 @@ public final class EntriesInput {
             throw new InvalidSettingsException("A ground-truth matrix needs 0-based index keys ('"
                 + EntriesSettings.KEY_KEY_MODE + "' = 'index'); with arbitrary IDs give held-out entries instead");
         }
-        Raw obs = readRaw(observed, s, "observed entries", exec);
-        Raw held = heldOut == null ? null : readRaw(heldOut, s, "held-out entries", exec);
+        Raw obs = readRaw(observed, s, OBSERVED, exec);
+        Raw held = heldOut == null ? null : readRaw(heldOut, s, HELD_OUT, exec);
         List<Object> r = new ArrayList<>(obs.rowKeys);
         List<Object> c = new ArrayList<>(obs.colKeys);
         if (held != null) {
@@ -179,8 +195,8 @@ public final class EntriesInput {
         }
         KeyIndex rows = KeyIndex.sorted(r);
         KeyIndex cols = KeyIndex.sorted(c);
-        Observations o = toObservations(obs, rows, cols, s, "observed entries");
-        Observations h = held == null ? null : toObservations(held, rows, cols, s, "held-out entries");
+        Observations o = toObservations(obs, rows, cols, s, OBSERVED);
+        Observations h = held == null ? null : toObservations(held, rows, cols, s, HELD_OUT);
         return new Data(o, h, rows, cols);
     }
 

@@ -122,7 +122,7 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
                 + EntriesSettings.KEY_KEY_MODE + "' to 'index'");
         }
         if (entries != null) {
-            EntriesInput.checkEntriesSpec(entries, es, "observed entries");
+            EntriesInput.checkEntriesSpec(entries, es, EntriesInput.OBSERVED);
         }
         Integer cols = sensing != null ? Integer.valueOf(sensing.cols())
             : es.isIdMode() || es.cols() == 0 ? null : Integer.valueOf(es.cols());
@@ -132,7 +132,7 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
         }
         if (reference != null) {
             if (EntriesInput.looksLikeEntries(reference, es)) {
-                EntriesInput.checkEntriesSpec(reference, es, "held-out entries");
+                EntriesInput.checkEntriesSpec(reference, es, EntriesInput.HELD_OUT);
             } else {
                 if (es.isIdMode()) {
                     throw new InvalidSettingsException("The reference input (port " + IN_REFERENCE + ") has no '"
@@ -191,8 +191,8 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
             rowKeys = KeyIndex.identity(problem.rows());
             colKeys = KeyIndex.identity(problem.cols());
             if (heldOut != null) {
-                problem = problem.withHeldOut(EntriesInput
-                    .read(heldOut, null, problem.rows(), problem.cols(), es, readMon).observed());
+                problem = problem.withHeldOut(
+                    EntriesInput.readHeldOut(heldOut, problem.rows(), problem.cols(), es, readMon));
             }
         } else {
             EntriesInput.Data data = EntriesInput.read(entries, heldOut, truth == null ? 0 : truth.numRows,

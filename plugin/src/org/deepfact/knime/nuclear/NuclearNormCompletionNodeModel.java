@@ -6,6 +6,7 @@ import org.deepfact.engine.baseline.NuclearNormConfig;
 import org.deepfact.engine.baseline.NuclearNormReport;
 import org.deepfact.engine.baseline.NuclearNormResult;
 import org.deepfact.engine.baseline.NuclearNormSolver;
+import org.deepfact.engine.baseline.SensingConstraints;
 import org.deepfact.engine.data.Observations;
 import org.deepfact.knime.common.EngineCall;
 import org.deepfact.knime.common.MatrixTable;
@@ -17,9 +18,6 @@ import org.deepfact.knime.completion.EntriesSettings;
 import org.deepfact.knime.completion.KeyIndex;
 import org.deepfact.knime.sensing.SensingProblemPortObject;
 import org.deepfact.knime.sensing.SensingProblemPortObjectSpec;
-import org.deepfact.engine.baseline.DenseSensingConstraints;
-import org.deepfact.engine.data.SensingOperator;
-import org.ejml.data.DMatrixRMaj;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DataType;
 import org.knime.core.data.DataColumnSpecCreator;
@@ -91,7 +89,7 @@ public final class NuclearNormCompletionNodeModel extends StatelessNodeModel<Nuc
             return new PortObjectSpec[]{MatrixTable.spec(sensing.cols()), reportSpec(),
                 CompletionTables.mappingSpec(CompletionTables.mappingKeyType(es, null, null))};
         }
-        EntriesInput.checkEntriesSpec(entries, es, "observed entries");
+        EntriesInput.checkEntriesSpec(entries, es, EntriesInput.OBSERVED);
         DataType keyType = CompletionTables.mappingKeyType(es, entries.getColumnSpec(es.rowColumn()).getType(),
             entries.getColumnSpec(es.columnColumn()).getType());
         DataTableSpec matrix = es.isIdMode() || es.cols() == 0 ? null : MatrixTable.spec(es.cols());
@@ -113,17 +111,15 @@ public final class NuclearNormCompletionNodeModel extends StatelessNodeModel<Nuc
         if (sensing != null) {
             int rows = sensing.rows();
             int cols = sensing.cols();
-            int m = sensing.getSpec().measurements();
-            // the solver's matrices plus the m dense sensing matrices A_i
-            MemoryCheck.requireMatrices(rows, cols, 12 + m, "the sensing matrices and the solver's matrices");
-            SensingOperator op = sensing.operator();
-            DMatrixRMaj[] a = new DMatrixRMaj[m];
-            for (int i = 0; i < m; i++) {
-                a[i] = op.matrix(i);
-            }
+            // the solver's matrices plus what the operator holds: its stored A_i or one scratch matrix
+            MemoryCheck.requireBytes(
+                MemoryCheck.matrixBytes(rows, cols, 12) + Double.BYTES * sensing.operatorDoubles(),
+                "the nuclear norm solver's matrices and the sensing operator of " + sensing.getSpec().measurements()
+                    + " measurements of a " + rows + " x " + cols + " matrix");
+            SensingConstraints constraints = new SensingConstraints(sensing.operator());
             double[] y = sensing.measurementValues();
             result = EngineCall.run(exec.createSubExecutionContext(0.9), "Nuclear norm sensing",
-                cb -> new NuclearNormSolver(config).solve(new DenseSensingConstraints(a), y, cb));
+                cb -> new NuclearNormSolver(config).solve(constraints, y, cb));
             rowKeys = KeyIndex.identity(rows);
             colKeys = KeyIndex.identity(cols);
         } else {

@@ -96,6 +96,17 @@ public final class SensingProblemPortObject extends AbstractSimplePortObject {
         return SensingOperator.gaussian(m_rows, m_spec.cols(), m_spec.measurements(), m_spec.seed());
     }
 
+    /**
+     * @return doubles {@link #operator()} and a constraint view of it hold: all m A_i when the engine
+     *         stores them (m x rows x cols at most {@link SensingOperator#STORE_LIMIT}), else one
+     *         rows x cols scratch matrix for regenerating them
+     */
+    public long operatorDoubles() {
+        final long one = (long)m_rows * m_spec.cols();
+        final long all = one * m_spec.measurements();
+        return all <= SensingOperator.STORE_LIMIT ? all : one;
+    }
+
     @Override
     protected void save(final ModelContentWO model, final ExecutionMonitor exec) throws CanceledExecutionException {
         model.addInt(KEY_ROWS, m_rows);

@@ -8,16 +8,22 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.deepfact.engine.data.Observations;
+import org.deepfact.engine.data.SensingOperator;
 import org.deepfact.engine.train.HistoryRecord;
 import org.deepfact.engine.train.Trainer;
 import org.deepfact.engine.train.TrainingProblem;
 import org.deepfact.engine.train.TrainingResult;
+import org.deepfact.knime.common.InsufficientMemoryException;
 import org.deepfact.knime.common.InvalidInputException;
 import org.deepfact.knime.common.SettingsCalls;
+import org.deepfact.knime.sensing.SensingProblemPortObject;
+import org.deepfact.knime.sensing.SensingProblemPortObjectSpec;
+import org.deepfact.knime.testing.EntriesFixture;
 import org.deepfact.knime.testing.NodeTestSupport;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -41,51 +47,21 @@ import org.knime.core.node.message.Message;
 
 class DeepFactorizationLearnerNodeModelTest {
 
-    private static final DataTableSpec ENTRIES =
-        new DataTableSpec(new String[]{"row", "column", "value"}, new DataType[]{IntCell.TYPE, IntCell.TYPE,
-            DoubleCell.TYPE});
+    private static final DataTableSpec ENTRIES = EntriesFixture.ENTRIES;
 
     private static final int ROWS = 6;
     private static final int COLS = 5;
 
-    /** Rank-1 6 x 5 target u v^T. */
-    private static double target(final int i, final int j) {
-        return (1 + 0.5 * i) * (1 - 0.3 * j);
-    }
-
-    /** A fixed pattern of 18 observed positions, in table order. */
-    private static int[][] positions() {
-        List<int[]> p = new ArrayList<>();
-        for (int i = 0; i < ROWS; i++) {
-            for (int j = 0; j < COLS; j++) {
-                if ((i * 7 + j * 3) % 5 != 0 && p.size() < 18) {
-                    p.add(new int[]{i, j});
-                }
-            }
-        }
-        return p.toArray(new int[0][]);
-    }
+    /** Rank-1 6 x 5 target u v^T, observed at the first 18 positions where (7 i + 3 j) % 5 != 0. */
+    private static final EntriesFixture FIXTURE = new EntriesFixture(ROWS, COLS, (i, j) -> (1 + 0.5 * i) * (1 - 0.3 * j),
+        Arrays.copyOf(EntriesFixture.positions(ROWS, COLS, (i, j) -> (i * 7 + j * 3) % 5), 18));
 
     private static BufferedDataTable observed(final ExecutionContext exec) {
-        int[][] p = positions();
-        Object[][] rows = new Object[p.length][];
-        for (int k = 0; k < p.length; k++) {
-            rows[k] = new Object[]{p[k][0], p[k][1], target(p[k][0], p[k][1])};
-        }
-        return NodeTestSupport.table(exec, ENTRIES, rows);
+        return FIXTURE.table(exec);
     }
 
     private static Observations observations() {
-        int[][] p = positions();
-        int[] r = new int[p.length];
-        int[] c = new int[p.length];
-        double[] v = new double[p.length];
-        for (int k = 0; k < p.length; k++) {
-            r[k] = p[k][0];
-            c[k] = p[k][1];
-            v[k] = target(p[k][0], p[k][1]);
-        }
-        return Observations.of(ROWS, COLS, r, c, v);
+        return FIXTURE.observations();
     }
 
     private static DeepFactorizationLearnerNodeModel model() {
@@ -97,16 +73,6 @@ class DeepFactorizationLearnerNodeModelTest {
 
     private static ExecutionContext exec() {
         return NodeTestSupport.exec(new DeepFactorizationLearnerNodeFactory());
-    }
-
-    private static double[][] toArray(final DMatrixRMaj m) {
-        double[][] a = new double[m.numRows][m.numCols];
-        for (int i = 0; i < m.numRows; i++) {
-            for (int j = 0; j < m.numCols; j++) {
-                a[i][j] = m.get(i, j);
-            }
-        }
-        return a;
     }
 
     @Test
@@ -141,7 +107,7 @@ class DeepFactorizationLearnerNodeModelTest {
         TrainingResult direct = Trainer.train(TrainingProblem.completion(observations()),
             m.settings().toTrainingConfig(), null);
 
-        assertArrayEquals(toArray(direct.endToEnd()), NodeTestSupport.toArray((BufferedDataTable)out[0]));
+        assertArrayEquals(EntriesFixture.toArray(direct.endToEnd()), NodeTestSupport.toArray((BufferedDataTable)out[0]));
         double[][] history = NodeTestSupport.toArray((BufferedDataTable)out[1]);
         assertEquals(direct.history().size(), history.length);
         for (int r = 0; r < history.length; r++) {
@@ -346,7 +312,7 @@ class DeepFactorizationLearnerNodeModelTest {
         Observations obs = Observations.of(3, 2, new int[]{2, 1, 0, 2}, new int[]{1, 0, 1, 0},
             new double[]{4, 2, 3, 1});
         TrainingResult direct = Trainer.train(TrainingProblem.completion(obs), m.settings().toTrainingConfig(), null);
-        assertArrayEquals(toArray(direct.endToEnd()), NodeTestSupport.toArray((BufferedDataTable)out[0]));
+        assertArrayEquals(EntriesFixture.toArray(direct.endToEnd()), NodeTestSupport.toArray((BufferedDataTable)out[0]));
     }
 
     @Test
@@ -373,12 +339,7 @@ class DeepFactorizationLearnerNodeModelTest {
     void groundTruthAndHeldOutInputsGiveTheTestError() throws Exception {
         DeepFactorizationLearnerNodeModel m = model();
         ExecutionContext exec = exec();
-        double[][] truth = new double[ROWS][COLS];
-        for (int i = 0; i < ROWS; i++) {
-            for (int j = 0; j < COLS; j++) {
-                truth[i][j] = target(i, j);
-            }
-        }
+        double[][] truth = FIXTURE.truth();
         BufferedDataTable truthTable = NodeTestSupport.matrixTable(exec, "c", truth);
         PortObjectSpec[] specs = m.configure(new PortObjectSpec[]{ENTRIES, truthTable.getDataTableSpec()});
         assertEquals(COLS, ((DataTableSpec)specs[0]).getNumColumns(), "ground truth fixes the column count");
@@ -395,7 +356,7 @@ class DeepFactorizationLearnerNodeModelTest {
         // held-out entries: the unobserved positions
         List<Object[]> held = new ArrayList<>();
         boolean[][] seen = new boolean[ROWS][COLS];
-        for (int[] p : positions()) {
+        for (int[] p : FIXTURE.positions()) {
             seen[p[0]][p[1]] = true;
         }
         for (int i = 0; i < ROWS; i++) {
@@ -421,19 +382,13 @@ class DeepFactorizationLearnerNodeModelTest {
     void sensingProblemInputMatchesTheEngine() throws Exception {
         DeepFactorizationLearnerNodeModel m = model();
         m.settings().maxIterations(100);
-        double[][] truth = new double[ROWS][COLS];
-        for (int i = 0; i < ROWS; i++) {
-            for (int j = 0; j < COLS; j++) {
-                truth[i][j] = target(i, j);
-            }
-        }
-        org.deepfact.engine.data.SensingOperator op =
-            org.deepfact.engine.data.SensingOperator.gaussian(ROWS, COLS, 20, 11);
+        double[][] truth = FIXTURE.truth();
+        SensingOperator op = SensingOperator.gaussian(ROWS, COLS, 20, 11);
         double[] y = op.measure(new DMatrixRMaj(truth));
-        org.deepfact.knime.sensing.SensingProblemPortObjectSpec spec =
-            new org.deepfact.knime.sensing.SensingProblemPortObjectSpec(COLS, 20, 11);
-        org.deepfact.knime.sensing.SensingProblemPortObject sensing =
-            new org.deepfact.knime.sensing.SensingProblemPortObject(spec, ROWS, y);
+        SensingProblemPortObjectSpec spec =
+            new SensingProblemPortObjectSpec(COLS, 20, 11);
+        SensingProblemPortObject sensing =
+            new SensingProblemPortObject(spec, ROWS, y);
         PortObjectSpec[] specs = m.configure(new PortObjectSpec[]{null, null, spec});
         assertEquals(COLS, ((DataTableSpec)specs[0]).getNumColumns(), "the sensing spec knows the column count");
         InvalidSettingsException both = assertThrows(InvalidSettingsException.class,
@@ -446,9 +401,44 @@ class DeepFactorizationLearnerNodeModelTest {
         TrainingResult direct = Trainer.train(
             TrainingProblem.sensing(op, y).withGroundTruth(new DMatrixRMaj(truth)), m.settings().toTrainingConfig(),
             null);
-        assertArrayEquals(toArray(direct.endToEnd()), NodeTestSupport.toArray((BufferedDataTable)out[0]));
+        assertArrayEquals(EntriesFixture.toArray(direct.endToEnd()), NodeTestSupport.toArray((BufferedDataTable)out[0]));
         double[][] history = NodeTestSupport.toArray((BufferedDataTable)out[1]);
         assertEquals(direct.last().reconstructionError(), history[history.length - 1][2]);
         assertEquals(ROWS + COLS, ((BufferedDataTable)out[3]).size());
+    }
+
+    @Test
+    void memoryCheckNamesShapeNeededAndAvailableWithoutAllocating() {
+        // a 200 000 000 x 5 matrix from an explicit shape: factors and end-to-end copies far beyond any heap
+        DeepFactorizationLearnerNodeModel m = model();
+        m.settings().entries().setShape(200_000_000, COLS);
+        ExecutionContext exec = exec();
+        InsufficientMemoryException e = assertThrows(InsufficientMemoryException.class,
+            () -> m.execute(new PortObject[]{observed(exec), null}, exec));
+        assertTrue(e.getMessage().contains("depth-2 factorization of a 200000000 x 5 matrix"), e.getMessage());
+        assertTrue(e.getMessage().matches("(?s).*needs \\d+(\\.\\d)? [KMGTPE]iB, only \\d+(\\.\\d)? ([KMGTPE]i)?B "
+            + "of Java heap available.*"), e.getMessage());
+    }
+
+    @Test
+    void heldOutErrorsWithASensingProblemNameTheHeldOutInput() {
+        DeepFactorizationLearnerNodeModel m = model();
+        SensingProblemPortObjectSpec spec = new SensingProblemPortObjectSpec(COLS, 20, 11);
+        SensingProblemPortObject sensing = new SensingProblemPortObject(spec, ROWS,
+            SensingOperator.gaussian(ROWS, COLS, 20, 11).measure(new DMatrixRMaj(FIXTURE.truth())));
+        ExecutionContext exec = exec();
+        BufferedDataTable nan = NodeTestSupport.table(exec, ENTRIES, new Object[]{0, 0, 1.0},
+            new Object[]{1, 1, Double.NaN});
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+            () -> m.execute(new PortObject[]{null, nan, sensing}, exec));
+        assertTrue(e.getMessage().contains("Row1") && e.getMessage().contains("'value'"), e.getMessage());
+        BufferedDataTable outside = NodeTestSupport.table(exec, ENTRIES, new Object[]{ROWS, 0, 1.0});
+        e = assertThrows(InvalidInputException.class,
+            () -> m.execute(new PortObject[]{null, outside, sensing}, exec));
+        assertTrue(e.getMessage().contains("6 x 5 matrix"), e.getMessage());
+        BufferedDataTable empty = NodeTestSupport.table(exec, ENTRIES);
+        e = assertThrows(InvalidInputException.class, () -> m.execute(new PortObject[]{null, empty, sensing}, exec));
+        assertTrue(e.getMessage().contains("held-out entries") && !e.getMessage().contains("observed"),
+            e.getMessage());
     }
 }

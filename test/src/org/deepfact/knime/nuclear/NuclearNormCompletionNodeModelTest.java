@@ -7,15 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.deepfact.engine.baseline.NuclearNormResult;
 import org.deepfact.engine.baseline.NuclearNormSolver;
-import org.deepfact.engine.data.Observations;
+import org.deepfact.engine.baseline.SensingConstraints;
+import org.deepfact.engine.data.SensingOperator;
+import org.deepfact.knime.common.InsufficientMemoryException;
 import org.deepfact.knime.common.InvalidInputException;
 import org.deepfact.knime.common.SettingsCalls;
+import org.deepfact.knime.sensing.SensingProblemPortObject;
+import org.deepfact.knime.sensing.SensingProblemPortObjectSpec;
+import org.deepfact.knime.testing.EntriesFixture;
 import org.deepfact.knime.testing.NodeTestSupport;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -40,34 +44,16 @@ import org.knime.core.node.message.Message;
 
 class NuclearNormCompletionNodeModelTest {
 
-    private static final DataTableSpec ENTRIES = new DataTableSpec(new String[]{"row", "column", "value"},
-        new DataType[]{IntCell.TYPE, IntCell.TYPE, DoubleCell.TYPE});
+    private static final DataTableSpec ENTRIES = EntriesFixture.ENTRIES;
 
     private static final int N = 6;
 
-    private static int[][] positions() {
-        List<int[]> p = new ArrayList<>();
-        for (int i = 0; i < N; i++) {
-            for (int j = 0; j < N; j++) {
-                if ((i + 2 * j) % 3 != 0) {
-                    p.add(new int[]{i, j});
-                }
-            }
-        }
-        return p.toArray(new int[0][]);
-    }
-
-    private static double target(final int i, final int j) {
-        return (1 + 0.4 * i) * (1 - 0.2 * j);
-    }
+    /** Rank-1 6 x 6 target, observed where (i + 2 j) % 3 != 0. */
+    private static final EntriesFixture FIXTURE = new EntriesFixture(N, N, (i, j) -> (1 + 0.4 * i) * (1 - 0.2 * j),
+        EntriesFixture.positions(N, N, (i, j) -> (i + 2 * j) % 3));
 
     private static BufferedDataTable observed(final ExecutionContext exec) {
-        int[][] p = positions();
-        Object[][] rows = new Object[p.length][];
-        for (int k = 0; k < p.length; k++) {
-            rows[k] = new Object[]{p[k][0], p[k][1], target(p[k][0], p[k][1])};
-        }
-        return NodeTestSupport.table(exec, ENTRIES, rows);
+        return FIXTURE.table(exec);
     }
 
     private static NuclearNormCompletionNodeModel model() {
@@ -93,24 +79,9 @@ class NuclearNormCompletionNodeModelTest {
         for (int p = 0; p < 3; p++) {
             assertEquals(specs[p], ((BufferedDataTable)out[p]).getDataTableSpec(), "port " + p);
         }
-        int[][] p = positions();
-        int[] r = new int[p.length];
-        int[] c = new int[p.length];
-        double[] v = new double[p.length];
-        for (int k = 0; k < p.length; k++) {
-            r[k] = p[k][0];
-            c[k] = p[k][1];
-            v[k] = target(r[k], c[k]);
-        }
-        NuclearNormResult direct = new NuclearNormSolver(m.settings().toConfig())
-            .complete(Observations.of(N, N, r, c, v), org.deepfact.engine.ProgressCallback.NONE);
-        DMatrixRMaj x = direct.solution();
-        double[][] expected = new double[N][N];
-        for (int i = 0; i < N; i++) {
-            for (int j = 0; j < N; j++) {
-                expected[i][j] = x.get(i, j);
-            }
-        }
+        NuclearNormResult direct = new NuclearNormSolver(m.settings().toConfig()).complete(FIXTURE.observations(),
+            org.deepfact.engine.ProgressCallback.NONE);
+        double[][] expected = EntriesFixture.toArray(direct.solution());
         assertArrayEquals(expected, NodeTestSupport.toArray((BufferedDataTable)out[0]));
         DataCell[] report = NodeTestSupport.cells((BufferedDataTable)out[1]).get(0);
         assertEquals(direct.report().method(), ((StringValue)report[0]).getStringValue());
@@ -201,35 +172,40 @@ class NuclearNormCompletionNodeModelTest {
     void sensingProblemInputMatchesTheSolver() throws Exception {
         NuclearNormCompletionNodeModel m = model();
         m.settings().maxIterations(300);
-        double[][] truth = new double[N][N];
-        for (int i = 0; i < N; i++) {
-            for (int j = 0; j < N; j++) {
-                truth[i][j] = target(i, j);
-            }
-        }
-        org.deepfact.engine.data.SensingOperator op = org.deepfact.engine.data.SensingOperator.gaussian(N, N, 24, 5);
-        double[] y = op.measure(new DMatrixRMaj(truth));
-        org.deepfact.knime.sensing.SensingProblemPortObjectSpec spec =
-            new org.deepfact.knime.sensing.SensingProblemPortObjectSpec(N, 24, 5);
+        SensingOperator op = SensingOperator.gaussian(N, N, 24, 5);
+        double[] y = op.measure(new DMatrixRMaj(FIXTURE.truth()));
+        SensingProblemPortObjectSpec spec = new SensingProblemPortObjectSpec(N, 24, 5);
         PortObjectSpec[] specs = m.configure(new PortObjectSpec[]{null, spec});
         assertEquals(N, ((DataTableSpec)specs[0]).getNumColumns());
         assertThrows(InvalidSettingsException.class, () -> m.configure(new PortObjectSpec[]{ENTRIES, spec}));
         ExecutionContext exec = exec();
-        PortObject[] out = m.execute(new PortObject[]{null,
-            new org.deepfact.knime.sensing.SensingProblemPortObject(spec, N, y)}, exec);
-        DMatrixRMaj[] a = new DMatrixRMaj[24];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = op.matrix(i);
-        }
+        PortObject[] out = m.execute(new PortObject[]{null, new SensingProblemPortObject(spec, N, y)}, exec);
         DMatrixRMaj x = new NuclearNormSolver(m.settings().toConfig())
-            .solve(new org.deepfact.engine.baseline.DenseSensingConstraints(a), y,
-                org.deepfact.engine.ProgressCallback.NONE).solution();
-        double[][] expected = new double[N][N];
-        for (int i = 0; i < N; i++) {
-            for (int j = 0; j < N; j++) {
-                expected[i][j] = x.get(i, j);
-            }
-        }
-        assertArrayEquals(expected, NodeTestSupport.toArray((BufferedDataTable)out[0]));
+            .solve(new SensingConstraints(op), y, org.deepfact.engine.ProgressCallback.NONE).solution();
+        assertArrayEquals(EntriesFixture.toArray(x), NodeTestSupport.toArray((BufferedDataTable)out[0]));
+    }
+
+    @Test
+    void memoryCheckNamesShapeNeededAndAvailableWithoutAllocating() {
+        // index keys with an explicit shape far beyond any heap: the check fails before the solver allocates
+        NuclearNormCompletionNodeModel m = model();
+        m.settings().entries().setShape(200_000_000, 5_000);
+        ExecutionContext exec = exec();
+        InsufficientMemoryException e = assertThrows(InsufficientMemoryException.class,
+            () -> m.execute(new PortObject[]{observed(exec), null}, exec));
+        assertMemoryMessage(e.getMessage(), "200000000 x 5000");
+
+        SensingProblemPortObjectSpec spec = new SensingProblemPortObjectSpec(5_000, 10, 5);
+        SensingProblemPortObject huge = new SensingProblemPortObject(spec, 200_000_000, new double[10]);
+        e = assertThrows(InsufficientMemoryException.class,
+            () -> model().execute(new PortObject[]{null, huge}, exec));
+        assertMemoryMessage(e.getMessage(), "200000000 x 5000");
+    }
+
+    /** Asserts "Not enough memory for ... shape ...: needs X GiB, only Y ... available". */
+    static void assertMemoryMessage(final String message, final String shape) {
+        assertTrue(message.contains(shape), message);
+        assertTrue(message.matches("(?s).*needs \\d+(\\.\\d)? [KMGTPE]iB, only \\d+(\\.\\d)? ([KMGTPE]i)?B of Java heap "
+            + "available.*"), message);
     }
 }

@@ -92,13 +92,7 @@ public final class NodeTestSupport {
 
     /** @return a matrix table of the EJML matrix */
     public static BufferedDataTable matrixTable(final ExecutionContext exec, final DMatrixRMaj m) {
-        final double[][] a = new double[m.numRows][m.numCols];
-        for (int i = 0; i < m.numRows; i++) {
-            for (int j = 0; j < m.numCols; j++) {
-                a[i][j] = m.get(i, j);
-            }
-        }
-        return matrixTable(exec, "c", a);
+        return matrixTable(exec, "c", EntriesFixture.toArray(m));
     }
 
     /** @return the cells read through DoubleValue; a missing cell becomes NaN */
