@@ -19,6 +19,7 @@ import org.deepfact.engine.metrics.ReconstructionErrors;
 import org.deepfact.engine.spectrum.Spectrum;
 import org.deepfact.engine.train.DivergenceException;
 import org.deepfact.engine.train.HistoryRecord;
+import org.deepfact.engine.train.StopReason;
 import org.deepfact.engine.train.Trainer;
 import org.deepfact.engine.train.TrainingConfig;
 import org.deepfact.engine.train.TrainingProblem;
@@ -34,8 +35,11 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class RecoverySweep {
 
-    /** A run that diverged reports this stop reason and NaN metrics. */
-    public static final String DIVERGED = "DIVERGED";
+    /**
+     * A run that diverged reports this stop reason and NaN metrics; the others report
+     * {@link StopReason#id()}. All three are lower-case snake names.
+     */
+    public static final String DIVERGED = "diverged";
 
     private final SweepGrid grid;
     private final Map<String, Object> data = new ConcurrentHashMap<>();
@@ -126,7 +130,7 @@ public final class RecoverySweep {
         try {
             TrainingResult result = Trainer.train(problem.withGroundTruth(truth), config, callback);
             HistoryRecord last = result.last();
-            return new RunResult(spec, result.iterations(), result.stopReason().name(), last.trainLoss(),
+            return new RunResult(spec, result.iterations(), result.stopReason().id(), last.trainLoss(),
                     last.reconstructionError(), last.nuclearNorm(), last.effectiveRank(), result.seconds());
         } catch (DivergenceException e) {
             double nan = Double.NaN;
@@ -159,7 +163,7 @@ public final class RecoverySweep {
         DMatrixRMaj x = result.solution();
         Spectrum s = Spectrum.of(x);
         return new RunResult(spec, result.report().iterations(),
-                result.report().converged() ? "CONVERGED" : "MAX_ITERATIONS", trainLoss, ReconstructionErrors.all(x, truth).mse(),
+                (result.report().converged() ? StopReason.CONVERGED : StopReason.MAX_ITERATIONS).id(), trainLoss, ReconstructionErrors.all(x, truth).mse(),
                 s.nuclearNorm(), s.effectiveRank(), seconds);
     }
 

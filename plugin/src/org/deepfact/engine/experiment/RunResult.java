@@ -5,7 +5,8 @@ package org.deepfact.engine.experiment;
  *
  * @param spec what was run
  * @param iterations optimiser steps (or solver iterations for the baseline)
- * @param stopReason CONVERGED, MAX_ITERATIONS or DIVERGED (then the metrics are NaN)
+ * @param stopReason converged, max_iterations or diverged (then the metrics are NaN); see
+ *        {@link org.deepfact.engine.train.StopReason#id()} and {@link RecoverySweep#DIVERGED}
  * @param trainLoss mean squared residual on the observations / measurements
  * @param reconstructionError mean over all entries of (W - W*)^2
  * @param nuclearNorm sum of singular values of W

@@ -3,8 +3,8 @@ package org.deepfact.cli;
 import java.util.Locale;
 
 /**
- * A minimal writer for one flat JSON object: string, integer, double (non-finite as null) and
- * double-array members. Deliberately tiny instead of a JSON library dependency: the command
+ * A minimal writer for one flat JSON object: string, boolean, integer, double (non-finite as
+ * null) and double-array members. Deliberately tiny instead of a JSON library dependency: the command
  * line only ever prints flat records, and escaping follows RFC 8259 section 7 exactly.
  */
 final class Json {
@@ -29,6 +29,11 @@ final class Json {
         } else {
             string(value);
         }
+        return this;
+    }
+
+    Json put(String name, boolean value) {
+        key(name).out.append(value);
         return this;
     }
 

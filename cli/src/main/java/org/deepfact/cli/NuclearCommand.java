@@ -10,14 +10,10 @@ import org.deepfact.engine.baseline.NuclearNormConfig;
 import org.deepfact.engine.baseline.NuclearNormReport;
 import org.deepfact.engine.baseline.NuclearNormResult;
 import org.deepfact.engine.baseline.NuclearNormSolver;
-import org.deepfact.engine.data.GroundTruth;
-import org.deepfact.engine.data.GroundTruthSpec;
-import org.deepfact.engine.data.Observations;
-import org.deepfact.engine.data.Samplers;
 import org.deepfact.engine.metrics.ReconstructionErrors;
-import org.ejml.data.DMatrixRMaj;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -36,22 +32,8 @@ public final class NuclearCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--rows", defaultValue = "100", description = "Rows of the ground truth (default ${DEFAULT-VALUE}).")
-    int rows;
-
-    @Option(names = "--cols", defaultValue = "100", description = "Columns of the ground truth (default ${DEFAULT-VALUE}).")
-    int cols;
-
-    @Option(names = "--rank", defaultValue = "5", description = "Rank of the ground truth (default ${DEFAULT-VALUE}).")
-    int rank;
-
-    @Option(names = "--observations", defaultValue = "2000",
-            description = "Observed entries m, uniform without replacement (default ${DEFAULT-VALUE}).")
-    int observations;
-
-    @Option(names = "--seed", defaultValue = "0",
-            description = "Seed: ground truth uses it, observations seed+1, as in 'train' (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    ProblemOptions problem;
 
     @Option(names = "--epsilon", defaultValue = "1e-3",
             description = "Constraint slack |X_ij - y_ij| <= epsilon; 0 for equality (default ${DEFAULT-VALUE}).")
@@ -71,21 +53,9 @@ public final class NuclearCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object with the settings and results instead of text.")
     boolean json;
 
-    private void check(boolean ok, String message) {
-        if (!ok) {
-            throw new ParameterException(spec.commandLine(), message);
-        }
-    }
-
     private NuclearNormConfig validate() {
-        check(rows >= 1, "--rows must be >= 1, got " + rows);
-        check(cols >= 1, "--cols must be >= 1, got " + cols);
-        check(rank >= 1, "--rank must be >= 1, got " + rank);
-        check(rank <= Math.min(rows, cols), "--rank " + rank + " exceeds min(--rows, --cols) = " + Math.min(rows, cols));
-        check(observations >= 1, "--observations must be >= 1, got " + observations);
-        check(observations <= (long) rows * cols, "--observations " + observations + " exceeds rows * cols = "
-                + (long) rows * cols);
-        check(repeat >= 1, "--repeat must be >= 1, got " + repeat);
+        problem.validate();
+        ProblemOptions.check(spec, repeat >= 1, "--repeat must be >= 1, got " + repeat);
         try {
             return NuclearNormConfig.defaults().withEpsilon(epsilon).withTolerance(tolerance)
                     .withMaxIterations(maxIterations);
@@ -98,32 +68,30 @@ public final class NuclearCommand implements Callable<Integer> {
     public Integer call() {
         NuclearNormConfig config = validate();
         PrintWriter out = spec.commandLine().getOut();
-        DMatrixRMaj truth = GroundTruth.generate(GroundTruthSpec.of(rows, cols, rank, seed));
-        Observations observed = Samplers.uniform(truth, observations, seed + 1);
+        ProblemOptions.Generated generated = problem.generate();
         NuclearNormSolver solver = new NuclearNormSolver(config);
         double[] seconds = new double[repeat];
         NuclearNormResult result = null;
         for (int r = 0; r < repeat; r++) {
-            result = solver.complete(observed, ProgressCallback.NONE);
+            result = solver.complete(generated.observed(), ProgressCallback.NONE);
             seconds[r] = result.report().seconds();
         }
         double[] sorted = seconds.clone();
         Arrays.sort(sorted);
         double median = sorted[repeat / 2];
         NuclearNormReport report = result.report();
-        double error = ReconstructionErrors.all(result.solution(), truth).mse();
+        double error = ReconstructionErrors.all(result.solution(), generated.truth()).mse();
         if (json) {
-            out.println(new Json().put("rows", rows).put("cols", cols).put("rank", rank)
-                    .put("observations", observations).put("seed", seed).put("epsilon", epsilon)
+            out.println(problem.describe(new Json()).put("seed", problem.seed).put("epsilon", epsilon)
                     .put("tolerance", tolerance).put("max_iterations", maxIterations).put("repeat", repeat)
-                    .put("method", report.method()).put("converged", String.valueOf(report.converged()))
+                    .put("method", report.method()).put("converged", report.converged())
                     .put("reconstruction_error", error).put("nuclear_norm", report.nuclearNorm())
                     .put("iterations", report.iterations()).put("primal_residual", report.primalResidual())
                     .put("dual_residual", report.dualResidual()).put("max_violation", report.maxViolation())
                     .put("seconds", median).put("seconds_all", seconds));
         } else {
-            out.printf(Locale.ROOT, "%d x %d, rank %d, m = %d, seed %d; epsilon %g, tolerance %g%n", rows, cols, rank,
-                    observations, seed, epsilon, tolerance);
+            out.printf(Locale.ROOT, "%s, seed %d; epsilon %g, tolerance %g%n", problem.describe(), problem.seed,
+                    epsilon, tolerance);
             out.printf(Locale.ROOT, "method: %s, %s%n", report.method(),
                     report.converged() ? "converged" : "NOT converged (iteration cap)");
             out.printf(Locale.ROOT, "reconstruction_error %.4e%n", error);

@@ -5,10 +5,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.deepfact.engine.ProgressCallback;
-import org.deepfact.engine.data.GroundTruth;
-import org.deepfact.engine.data.GroundTruthSpec;
-import org.deepfact.engine.data.Observations;
-import org.deepfact.engine.data.Samplers;
 import org.deepfact.engine.model.InitKind;
 import org.deepfact.engine.optim.OptimizerKind;
 import org.deepfact.engine.train.HistoryRecord;
@@ -16,12 +12,11 @@ import org.deepfact.engine.train.Trainer;
 import org.deepfact.engine.train.TrainingConfig;
 import org.deepfact.engine.train.TrainingProblem;
 import org.deepfact.engine.train.TrainingResult;
-import org.ejml.data.DMatrixRMaj;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -30,7 +25,10 @@ import picocli.CommandLine.Spec;
  * Seeds: ground truth = seed, observations = seed + 1, initialisation = seed + 2.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Generate -> sample -> train a deep matrix factorization (defaults: the paper's).")
+        description = {"Generate -> sample -> train a deep matrix factorization (defaults: the paper's).",
+            "With --json, fields shared with the 'reproduce' CSVs (init, init_scale, optimizer, lr, iterations, "
+                + "stop_reason, train_loss, reconstruction_error, nuclear_norm, effective_rank, seconds) have the "
+                + "same names and spellings; stop_reason is converged or max_iterations (the CSVs add diverged)."})
 public final class TrainCommand implements Callable<Integer> {
 
     /** Initialisations as typed on the command line. */
@@ -42,18 +40,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--rows", defaultValue = "100", description = "Rows of the ground truth (default ${DEFAULT-VALUE}).")
-    int rows;
-
-    @Option(names = "--cols", defaultValue = "100", description = "Columns of the ground truth (default ${DEFAULT-VALUE}).")
-    int cols;
-
-    @Option(names = "--rank", defaultValue = "5", description = "Rank of the ground truth (default ${DEFAULT-VALUE}).")
-    int rank;
-
-    @Option(names = "--observations", defaultValue = "2000",
-            description = "Observed entries m, uniform without replacement (default ${DEFAULT-VALUE}).")
-    int observations;
+    @Mixin
+    ProblemOptions problem;
 
     @Option(names = "--depth", defaultValue = "3", description = "Depth N of the factorization (default ${DEFAULT-VALUE}).")
     int depth;
@@ -89,10 +77,6 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Record metrics every k iterations (default ${DEFAULT-VALUE}).")
     long logEvery;
 
-    @Option(names = "--seed", defaultValue = "0",
-            description = "Seed: ground truth uses it, observations seed+1, initialisation seed+2 (default ${DEFAULT-VALUE}).")
-    long seed;
-
     @Option(names = "--threads", defaultValue = "1", description = "Threads for dense products (default ${DEFAULT-VALUE}).")
     int threads;
 
@@ -100,19 +84,11 @@ public final class TrainCommand implements Callable<Integer> {
     boolean json;
 
     private void check(boolean ok, String message) {
-        if (!ok) {
-            throw new ParameterException(spec.commandLine(), message);
-        }
+        ProblemOptions.check(spec, ok, message);
     }
 
     private void validate() {
-        check(rows >= 1, "--rows must be >= 1, got " + rows);
-        check(cols >= 1, "--cols must be >= 1, got " + cols);
-        check(rank >= 1, "--rank must be >= 1, got " + rank);
-        check(rank <= Math.min(rows, cols), "--rank " + rank + " exceeds min(--rows, --cols) = " + Math.min(rows, cols));
-        check(observations >= 1, "--observations must be >= 1, got " + observations);
-        check(observations <= (long) rows * cols, "--observations " + observations + " exceeds rows * cols = "
-                + (long) rows * cols);
+        problem.validate();
         check(depth >= 1, "--depth must be >= 1, got " + depth);
         if (width != null) {
             check(width.length == 1 || width.length == depth - 1, "--width needs 1 or " + (depth - 1)
@@ -147,27 +123,26 @@ public final class TrainCommand implements Callable<Integer> {
         validate();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        DMatrixRMaj truth = GroundTruth.generate(GroundTruthSpec.of(rows, cols, rank, seed));
-        Observations observed = Samplers.uniform(truth, observations, seed + 1);
-        TrainingProblem problem = TrainingProblem.completion(observed).withGroundTruth(truth);
+        ProblemOptions.Generated generated = problem.generate();
+        TrainingProblem trainingProblem = TrainingProblem.completion(generated.observed())
+                .withGroundTruth(generated.truth());
         TrainingConfig config = TrainingConfig.builder().depth(depth).hiddenWidths(hiddenWidths())
                 .init(InitKind.parse(init.name())).initScale(initScale).optimizer(OptimizerKind.parse(optimizer.name()))
                 .learningRate(lr).maxIterations(maxIterations).lossThreshold(lossThreshold).logEvery(logEvery)
-                .seed(seed + 2).threads(threads).build();
+                .seed(problem.seed + 2).threads(threads).build();
         ProgressCallback progress = json ? ProgressCallback.NONE : new StderrProgress(err);
-        TrainingResult result = Trainer.train(problem, config, progress);
+        TrainingResult result = Trainer.train(trainingProblem, config, progress);
         if (!json) {
             err.println();
         }
         HistoryRecord last = result.last();
         if (json) {
-            out.println(new Json().put("rows", rows).put("cols", cols).put("rank", rank)
-                    .put("observations", observations).put("depth", depth)
+            out.println(problem.describe(new Json()).put("depth", depth)
                     .put("width", width == null ? "cols" : java.util.Arrays.toString(hiddenWidths()))
                     .put("init", init.name()).put("init_scale", initScale).put("optimizer", optimizer.name())
                     .put("lr", lr).put("max_iterations", maxIterations).put("loss_threshold", lossThreshold)
-                    .put("seed", seed).put("threads", threads).put("iterations", result.iterations())
-                    .put("stop_reason", result.stopReason().name().toLowerCase(Locale.ROOT))
+                    .put("seed", problem.seed).put("threads", threads).put("iterations", result.iterations())
+                    .put("stop_reason", result.stopReason().id())
                     .put("train_loss", last.trainLoss()).put("reconstruction_error", last.reconstructionError())
                     .put("nuclear_norm", last.nuclearNorm()).put("effective_rank", last.effectiveRank())
                     .put("schatten_2_over_n", last.schattenQuasiNorm()).put("stable_rank", last.stableRank())
@@ -192,10 +167,10 @@ public final class TrainCommand implements Callable<Integer> {
                     h.reconstructionError(), h.nuclearNorm(), h.effectiveRank(), sigmas.toString().trim());
         }
         HistoryRecord last = result.last();
-        out.printf(Locale.ROOT, "%n%d x %d, rank %d, m = %d; depth %d, %s init s = %g, %s lr = %g, seed %d%n", rows,
-                cols, rank, observations, depth, init, initScale, optimizer, lr, seed);
+        out.printf(Locale.ROOT, "%n%s; depth %d, %s init s = %g, %s lr = %g, seed %d%n", problem.describe(), depth,
+                init, initScale, optimizer, lr, problem.seed);
         out.printf(Locale.ROOT, "stopped: %s after %d iterations in %.2f s (%.0f it/s)%n",
-                result.stopReason().name().toLowerCase(Locale.ROOT), result.iterations(), result.seconds(),
+                result.stopReason().id(), result.iterations(), result.seconds(),
                 result.iterations() / Math.max(1e-9, result.seconds()));
         out.printf(Locale.ROOT, "train loss %.4e, reconstruction error %.4e, nuclear norm %.4f, effective rank %.3f%n",
                 last.trainLoss(), last.reconstructionError(), last.nuclearNorm(), last.effectiveRank());

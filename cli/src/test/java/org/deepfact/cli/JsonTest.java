@@ -16,6 +16,11 @@ class JsonTest {
     }
 
     @Test
+    void booleansAreJsonLiteralsNotStrings() {
+        assertEquals("{\"yes\": true, \"no\": false}", new Json().put("yes", true).put("no", false).toString());
+    }
+
+    @Test
     void emptyObject() {
         assertEquals("{}", new Json().toString());
     }

@@ -24,27 +24,20 @@ import picocli.CommandLine.Command;
             "",
             "Writes to --out: completion-runs.csv (one row per run; columns: experiment, rows, cols, rank, m, method "
                 + "(dmf|nuclear), depth, init, init_scale, optimizer, lr, repeat, truth_seed, sample_seed, seed, "
-                + "iterations, stop_reason (CONVERGED|MAX_ITERATIONS|DIVERGED), train_loss, reconstruction_error, "
-                + "nuclear_norm, effective_rank, seconds), completion-summary.csv (mean and std per group), and "
+                + "iterations, stop_reason (converged|max_iterations|diverged, spelled as in 'train --json'), "
+                + "train_loss, reconstruction_error, nuclear_norm, effective_rank, seconds), completion-summary.csv (mean and std per group), and "
                 + "completion-m<M>-{reconstruction_error,nuclear_norm,effective_rank}.png (mean with one-std bars "
                 + "against s, log axes; dashed lines: nuclear-norm baseline and ground truth). Prints a summary "
                 + "table and the headline ratios.",
             ""})
 public final class CompletionCommand extends SweepCommand {
 
-    @Override
-    Problem problem() {
-        return Problem.COMPLETION;
+    public CompletionCommand() {
+        super(Problem.COMPLETION);
     }
 
     @Override
-    SweepGrid preset(boolean quick, long seed) {
-        SweepGrid paper = SweepGrid.paper(Problem.COMPLETION, seed);
-        if (!quick) {
-            return paper;
-        }
-        return new SweepGrid(Problem.COMPLETION, 100, 100, 5, List.of(2000), List.of(1, 2, 3), true, List.of(1e-3, 1e-4),
-                List.of(1e-3), 1, paper.init(), paper.optimizer(), 100_000, paper.lossThreshold(),
-                paper.nuclearEpsilon(), seed);
+    SweepGrid quick(SweepGrid paper) {
+        return reduced(paper, 100, 5, 2000, List.of(1e-3, 1e-4));
     }
 }

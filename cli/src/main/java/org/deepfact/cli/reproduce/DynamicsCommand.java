@@ -99,15 +99,9 @@ public final class DynamicsCommand implements Callable<Integer> {
                 + "stop at loss 1e-6 or %d iterations, record every %d, seed %d; output in %s%n", size, size, rank, m,
                 depths, scale, lr, maxIterations, logEvery, common.seed, common.out);
         out.flush();
-        ProgressBar bar = new ProgressBar(System.err, mode, "dynamics");
-        long start = System.nanoTime();
-        List<TrainingResult> results;
-        try {
-            results = sweep.execute(threads, bar, ProgressCallback.NONE);
-        } finally {
-            bar.close();
-        }
-        double seconds = (System.nanoTime() - start) * 1e-9;
+        ProgressBar.Timed<List<TrainingResult>> timed = ProgressBar.run(mode, "dynamics",
+                bar -> sweep.execute(threads, bar, ProgressCallback.NONE));
+        List<TrainingResult> results = timed.value();
         double[] truth = Spectrum.of(sweep.groundTruth()).top(Math.min(top, rank));
         Path csv = common.out.resolve("dynamics-singular-values.csv");
         writeCsv(csv, results);
@@ -134,7 +128,7 @@ public final class DynamicsCommand implements Callable<Integer> {
         }
         printSummary(out, results, truth);
         out.printf(Locale.ROOT, "%nWrote %s and %d PNG chart(s) in %s; %d runs took %s on %d thread(s).%n",
-                csv.getFileName(), depths.size(), common.out, depths.size(), ProgressBar.clock(seconds), threads);
+                csv.getFileName(), depths.size(), common.out, depths.size(), ProgressBar.clock(timed.seconds()), threads);
         out.flush();
         return 0;
     }
@@ -185,7 +179,7 @@ public final class DynamicsCommand implements Callable<Integer> {
                 times.append(i == 0 ? "" : ", ").append(when);
             }
             out.printf(Locale.ROOT, "%-5d %10d %-14s %10s %10s  %s%n", depths.get(d), r.iterations(),
-                    r.stopReason().name().toLowerCase(Locale.ROOT), SweepCommand.sci(last.trainLoss()),
+                    r.stopReason().id(), SweepCommand.sci(last.trainLoss()),
                     SweepCommand.sci(last.reconstructionError()), times);
             out.printf(Locale.ROOT, "      final top singular values: %s%n", values(fin, Math.min(fin.length, truth.length + 3)));
         }

@@ -2,6 +2,7 @@ package org.deepfact.cli.reproduce;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.Function;
 
 import org.deepfact.engine.experiment.SweepRunner;
 
@@ -35,6 +36,22 @@ final class ProgressBar implements SweepRunner.Listener {
     private final long start = System.nanoTime();
     private int lastDone = -1;
     private int lastLength;
+
+    /** A sweep's results and the wall-clock seconds it took. */
+    record Timed<T>(T value, double seconds) {
+    }
+
+    /** Runs a sweep with a progress bar on stderr titled {@code title}, closes the bar and times the sweep. */
+    static <T> Timed<T> run(Mode mode, String title, Function<SweepRunner.Listener, T> sweep) {
+        ProgressBar bar = new ProgressBar(System.err, mode, title);
+        long start = System.nanoTime();
+        try {
+            T value = sweep.apply(bar);
+            return new Timed<>(value, (System.nanoTime() - start) * 1e-9);
+        } finally {
+            bar.close();
+        }
+    }
 
     ProgressBar(PrintStream out, Mode mode, String title) {
         this.out = out;

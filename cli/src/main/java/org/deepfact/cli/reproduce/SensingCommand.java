@@ -28,19 +28,12 @@ import picocli.CommandLine.Command;
             ""})
 public final class SensingCommand extends SweepCommand {
 
-    @Override
-    Problem problem() {
-        return Problem.SENSING;
+    public SensingCommand() {
+        super(Problem.SENSING);
     }
 
     @Override
-    SweepGrid preset(boolean quick, long seed) {
-        SweepGrid paper = SweepGrid.paper(Problem.SENSING, seed);
-        if (!quick) {
-            return paper;
-        }
-        return new SweepGrid(Problem.SENSING, 30, 30, 2, List.of(250), List.of(1, 2, 3), true, List.of(1e-3),
-                List.of(1e-3), 1, paper.init(), paper.optimizer(), 100_000, paper.lossThreshold(),
-                paper.nuclearEpsilon(), seed);
+    SweepGrid quick(SweepGrid paper) {
+        return reduced(paper, 30, 2, 250, List.of(1e-3));
     }
 }

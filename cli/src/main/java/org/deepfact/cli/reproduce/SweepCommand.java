@@ -24,6 +24,7 @@ import org.deepfact.engine.experiment.RunSpec;
 import org.deepfact.engine.experiment.Stats;
 import org.deepfact.engine.experiment.SweepGrid;
 import org.deepfact.engine.spectrum.Spectrum;
+import org.deepfact.engine.train.StopReason;
 
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -69,13 +70,28 @@ abstract class SweepCommand implements Callable<Integer> {
     @Option(names = "--no-nuclear", description = "Leave out the minimum-nuclear-norm baseline.")
     boolean noNuclear;
 
-    /** The grid without options: the paper's, or the reduced one with --quick. */
-    abstract SweepGrid preset(boolean quick, long seed);
+    private final Problem problem;
 
-    abstract Problem problem();
+    SweepCommand(Problem problem) {
+        this.problem = problem;
+    }
+
+    /** The --quick grid, derived from the paper's with {@link #reduced}. */
+    abstract SweepGrid quick(SweepGrid paper);
+
+    /**
+     * The paper's protocol (init, optimizer, loss threshold, nuclear-norm slack, seed) on an
+     * n x n rank-r problem with one m: depths 1, 2, 3 and the baseline, lr 1e-3, one repeat,
+     * capped at 100 000 iterations.
+     */
+    static SweepGrid reduced(SweepGrid paper, int n, int rank, int m, List<Double> scales) {
+        return new SweepGrid(paper.problem(), n, n, rank, List.of(m), List.of(1, 2, 3), true, scales, List.of(1e-3), 1,
+                paper.init(), paper.optimizer(), 100_000, paper.lossThreshold(), paper.nuclearEpsilon(), paper.seed());
+    }
 
     SweepGrid grid() {
-        SweepGrid p = preset(quick, common.seed);
+        SweepGrid paper = SweepGrid.paper(problem, common.seed);
+        SweepGrid p = quick ? quick(paper) : paper;
         int n = size != null ? size : p.rows();
         SweepGrid g = new SweepGrid(p.problem(), n, n, rank != null ? rank : p.rank(), ms != null ? ms : p.ms(),
                 depths != null ? depths : p.depths(), p.nuclear() && !noNuclear, scales != null ? scales : p.initScales(),
@@ -109,15 +125,9 @@ abstract class SweepCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%d runs on %d thread(s); output in %s%n", runs.size(), threads, common.out);
         out.flush();
         RecoverySweep sweep = new RecoverySweep(grid);
-        ProgressBar bar = new ProgressBar(System.err, mode, id);
-        long start = System.nanoTime();
-        List<RunResult> results;
-        try {
-            results = sweep.execute(threads, bar, ProgressCallback.NONE);
-        } finally {
-            bar.close();
-        }
-        double seconds = (System.nanoTime() - start) * 1e-9;
+        ProgressBar.Timed<List<RunResult>> timed = ProgressBar.run(mode, id,
+                bar -> sweep.execute(threads, bar, ProgressCallback.NONE));
+        List<RunResult> results = timed.value();
         Path csv = common.out.resolve(id + "-runs.csv");
         RunTable.write(csv, results);
         Path summaryCsv = common.out.resolve(id + "-summary.csv");
@@ -128,7 +138,7 @@ abstract class SweepCommand implements Callable<Integer> {
         printSummary(out, grid, groups, truth, results);
         out.printf(Locale.ROOT, "%nWrote %s (one row per run), %s and %d PNG chart(s) in %s; %d runs took %s on %d "
                 + "thread(s).%n", csv.getFileName(), summaryCsv.getFileName(), pngs.size(), common.out, runs.size(),
-                ProgressBar.clock(seconds), threads);
+                ProgressBar.clock(timed.seconds()), threads);
         out.flush();
         return 0;
     }
@@ -161,7 +171,7 @@ abstract class SweepCommand implements Callable<Integer> {
                     Stats.of(rs.stream().mapToDouble(RunResult::effectiveRank).toArray()),
                     Stats.of(rs.stream().mapToDouble(r -> r.iterations()).toArray()),
                     Stats.of(rs.stream().mapToDouble(RunResult::trainLoss).toArray()),
-                    (int) rs.stream().filter(r -> r.stopReason().equals("CONVERGED")).count()));
+                    (int) rs.stream().filter(r -> r.stopReason().equals(StopReason.CONVERGED.id())).count()));
         }
         return out;
     }
@@ -283,7 +293,7 @@ abstract class SweepCommand implements Callable<Integer> {
 
     private static String stopNote(List<RunResult> results, Key k) {
         boolean capped = results.stream().anyMatch(r -> Key.of(r.spec()).equals(k)
-                && r.stopReason().equals("MAX_ITERATIONS"));
+                && r.stopReason().equals(StopReason.MAX_ITERATIONS.id()));
         boolean diverged = results.stream().anyMatch(r -> Key.of(r.spec()).equals(k)
                 && r.stopReason().equals(RecoverySweep.DIVERGED));
         return (capped ? ", others hit the iteration cap" : "") + (diverged ? ", some diverged" : "");

@@ -77,7 +77,7 @@ class ReproduceDynamicsSensingTest {
             assertEquals(3, rows.size());
             for (CSVRecord row : rows) {
                 assertEquals("sensing", row.get("experiment"));
-                assertEquals("CONVERGED", row.get("stop_reason"), row.toString());
+                assertEquals("converged", row.get("stop_reason"), row.toString());
             }
         }
         assertTrue(Files.exists(dir.resolve("sensing-m60-reconstruction_error.png")));
