@@ -4,36 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-
 import org.junit.jupiter.api.Test;
-
-import picocli.CommandLine;
 
 /** Exit codes, messages and JSON fields of {@code deepfact train}. */
 class TrainCommandTest {
 
-    private static final class Run {
-        final int code;
-        final String out;
-        final String err;
-
-        Run(String... args) {
-            CommandLine cl = Main.commandLine();
-            StringWriter o = new StringWriter();
-            StringWriter e = new StringWriter();
-            cl.setOut(new PrintWriter(o));
-            cl.setErr(new PrintWriter(e));
-            code = cl.execute(args);
-            out = o.toString();
-            err = e.toString();
-        }
-    }
-
     @Test
     void jsonHasTheRequiredFields() {
-        Run r = new Run("train", "--rows", "10", "--cols", "8", "--rank", "2", "--observations", "50", "--depth", "2",
+        CliRun r = new CliRun("train", "--rows", "10", "--cols", "8", "--rank", "2", "--observations", "50", "--depth", "2",
                 "--lr", "1e-2", "--json");
         assertEquals(0, r.code, r.err);
         for (String key : new String[] {"rows", "cols", "rank", "observations", "depth", "init", "init_scale",
@@ -50,7 +28,7 @@ class TrainCommandTest {
         for (String[] args : new String[][] {{"train", "--rank", "0"}, {"train", "--lr", "-1"},
             {"train", "--init", "xavier"}, {"train", "--rows", "5", "--cols", "5", "--rank", "6"},
             {"train", "--observations", "20000"}}) {
-            Run r = new Run(args);
+            CliRun r = new CliRun(args);
             assertEquals(2, r.code, String.join(" ", args));
             assertFalse(r.err.contains("\tat "), r.err);
         }
@@ -58,7 +36,7 @@ class TrainCommandTest {
 
     @Test
     void divergenceExitsWithOneAndNamesTheLearningRate() {
-        Run r = new Run("train", "--rows", "10", "--cols", "10", "--rank", "2", "--observations", "60",
+        CliRun r = new CliRun("train", "--rows", "10", "--cols", "10", "--rank", "2", "--observations", "60",
                 "--optimizer", "gd", "--lr", "1e5", "--init-scale", "1");
         assertEquals(1, r.code);
         assertTrue(r.err.contains("learning rate 100000.0"), r.err);
@@ -67,7 +45,7 @@ class TrainCommandTest {
 
     @Test
     void textModeSummarisesOnStdout() {
-        Run r = new Run("train", "--rows", "10", "--cols", "10", "--rank", "1", "--observations", "60",
+        CliRun r = new CliRun("train", "--rows", "10", "--cols", "10", "--rank", "1", "--observations", "60",
                 "--lr", "1e-2", "--log-every", "100");
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.contains("stopped: converged"), r.out);
