@@ -41,7 +41,7 @@ public final class Trainer {
         }
         ProgressCallback cb = callback == null ? ProgressCallback.NONE : callback;
         int[] dims = Widths.resolve(problem.rows(), problem.cols(), config.depth(), config.hiddenWidths());
-        try (DenseKernel kernel = new RowBlockKernel(config.threads())) {
+        try (DenseKernel kernel = new RowBlockKernel(config.threads(), cb)) {
             return new Run(problem, config, cb, dims, kernel).execute();
         }
     }
