@@ -132,8 +132,8 @@ public final class EntriesInput {
         final int truthRows, final int truthCols, final EntriesSettings s, final ExecutionMonitor exec)
         throws InvalidSettingsException, InvalidInputException, InsufficientMemoryException,
         CanceledExecutionException {
-        int rows = fixedExtent(s.rows(), truthRows, EntriesSettings.KEY_ROWS, "rows");
-        int cols = fixedExtent(s.cols(), truthCols, EntriesSettings.KEY_COLS, "columns");
+        int rows = fixedExtent(s.rows(), truthRows, EntriesSettings.KEY_ROWS, "rows", "the ground-truth matrix");
+        int cols = fixedExtent(s.cols(), truthCols, EntriesSettings.KEY_COLS, "columns", "the ground-truth matrix");
         Observations o = EntriesTable.read(observed, s.columns(), rows, cols, OBSERVED, exec);
         if (heldOut == null) {
             return new Data(o, null, KeyIndex.identity(o.rows()), KeyIndex.identity(o.cols()));
@@ -154,17 +154,32 @@ public final class EntriesInput {
         return EntriesTable.read(heldOut, s.columns(), rows, cols, HELD_OUT, exec);
     }
 
+    /**
+     * Checks the explicit shape settings against a sensing problem, whose shape is fixed.
+     *
+     * @param rows rows of the sensing problem, or 0 when not yet known (configure)
+     * @throws InvalidSettingsException naming the key when an explicit extent differs
+     */
+    public static void checkSensingShape(final EntriesSettings s, final int rows, final int cols)
+        throws InvalidSettingsException {
+        fixedExtent(s.rows(), rows, EntriesSettings.KEY_ROWS, "rows", "the sensing problem");
+        fixedExtent(s.cols(), cols, EntriesSettings.KEY_COLS, "columns", "the sensing problem");
+    }
+
     private static Observations reshape(final Observations o, final int rows, final int cols) {
         return o.rows() == rows && o.cols() == cols ? o
             : Observations.of(rows, cols, o.rowIndices(), o.colIndices(), o.values());
     }
 
-    /** @return the explicit extent (setting or ground truth), 0 when it comes from the data */
-    private static int fixedExtent(final int setting, final int truth, final String key, final String what)
-        throws InvalidSettingsException {
+    /**
+     * @param source what fixes the extent {@code truth}, e.g. "the ground-truth matrix" (for the message)
+     * @return the explicit extent (setting or {@code truth}), 0 when it comes from the data
+     */
+    private static int fixedExtent(final int setting, final int truth, final String key, final String what,
+        final String source) throws InvalidSettingsException {
         if (setting > 0 && truth > 0 && setting != truth) {
             throw new InvalidSettingsException(
-                "Setting '" + key + "' = " + setting + " but the ground-truth matrix has " + truth + " " + what);
+                "Setting '" + key + "' = " + setting + " but " + source + " has " + truth + " " + what);
         }
         return setting > 0 ? setting : truth;
     }

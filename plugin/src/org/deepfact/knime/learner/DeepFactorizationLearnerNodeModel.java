@@ -126,9 +126,8 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
         }
         Integer cols = sensing != null ? Integer.valueOf(sensing.cols())
             : es.isIdMode() || es.cols() == 0 ? null : Integer.valueOf(es.cols());
-        if (sensing != null && es.cols() > 0 && es.cols() != sensing.cols()) {
-            throw new InvalidSettingsException("Setting '" + EntriesSettings.KEY_COLS + "' = " + es.cols()
-                + " but the sensing problem has " + sensing.cols() + " columns");
+        if (sensing != null) {
+            EntriesInput.checkSensingShape(es, 0, sensing.cols());
         }
         if (reference != null) {
             if (EntriesInput.looksLikeEntries(reference, es)) {
@@ -182,10 +181,14 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
         }
         SensingProblemPortObject sensing =
             inObjects.length > IN_SENSING ? (SensingProblemPortObject)inObjects[IN_SENSING] : null;
+        TrainingConfig config = settings().toTrainingConfig();
         TrainingProblem problem;
         KeyIndex rowKeys;
         KeyIndex colKeys;
         if (sensing != null) {
+            EntriesInput.checkSensingShape(es, sensing.rows(), sensing.cols());
+            // before operator(): it keeps all A_i in memory when they are small enough
+            checkMemory(sensing.rows(), sensing.cols(), config, sensing.operatorDoubles());
             problem = EngineCall.quick("Sensing problem",
                 () -> TrainingProblem.sensing(sensing.operator(), sensing.measurementValues()));
             rowKeys = KeyIndex.identity(problem.rows());
@@ -203,14 +206,13 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
             }
             rowKeys = data.rowKeys();
             colKeys = data.colKeys();
+            checkMemory(problem.rows(), problem.cols(), config, 0);
         }
         if (truth != null) {
             final TrainingProblem p = problem;
             final DMatrixRMaj t = truth;
             problem = EngineCall.quick("Ground-truth matrix", () -> p.withGroundTruth(t));
         }
-        TrainingConfig config = settings().toTrainingConfig();
-        checkMemory(problem.rows(), problem.cols(), config);
         final TrainingProblem toSolve = problem;
 
         ExecutionContext trainExec = exec.createSubExecutionContext(0.9);
@@ -243,12 +245,16 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
         return new PortObject[]{matrix, history, factors, mapping};
     }
 
-    /** Refuses runs whose matrices would not fit into the heap. */
-    private void checkMemory(final int rows, final int cols, final TrainingConfig config)
-        throws InsufficientMemoryException {
+    /**
+     * Refuses runs whose matrices would not fit into the heap.
+     *
+     * @param operatorDoubles doubles a sensing operator holds (its stored A_i), 0 for completion
+     */
+    private void checkMemory(final int rows, final int cols, final TrainingConfig config,
+        final long operatorDoubles) throws InsufficientMemoryException {
         int[] dims = Widths.resolve(rows, cols, config.depth(), config.hiddenWidths());
-        String what = String.format(Locale.ROOT, "a depth-%d factorization of a %d x %d matrix", config.depth(),
-            rows, cols);
+        String what = String.format(Locale.ROOT, "a depth-%d factorization of a %d x %d matrix%s", config.depth(),
+            rows, cols, operatorDoubles > 0 ? " and its sensing operator" : "");
         long bytes;
         try {
             long factorDoubles = 0;
@@ -262,7 +268,7 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
             // matrices (end-to-end, its gradient, metrics, result); output cells (~32 bytes per double,
             // ~64 bytes per factor-table row)
             long doubles = Math.addExact(Math.addExact(Math.multiplyExact(5, factorDoubles), chainDoubles),
-                Math.multiplyExact(5, matrix));
+                Math.addExact(Math.multiplyExact(5, matrix), operatorDoubles));
             bytes = Math.addExact(Math.multiplyExact(doubles, 8), Math.multiplyExact(matrix, 32));
             if (settings().outputFactors()) {
                 bytes = Math.addExact(bytes, Math.multiplyExact(factorDoubles, 64));

@@ -86,6 +86,7 @@ public final class NuclearNormCompletionNodeModel extends StatelessNodeModel<Nuc
                 throw new InvalidSettingsException("A sensing problem has 0-based matrix indices: set '"
                     + EntriesSettings.KEY_KEY_MODE + "' to 'index'");
             }
+            EntriesInput.checkSensingShape(es, 0, sensing.cols());
             return new PortObjectSpec[]{MatrixTable.spec(sensing.cols()), reportSpec(),
                 CompletionTables.mappingSpec(CompletionTables.mappingKeyType(es, null, null))};
         }
@@ -111,6 +112,7 @@ public final class NuclearNormCompletionNodeModel extends StatelessNodeModel<Nuc
         if (sensing != null) {
             int rows = sensing.rows();
             int cols = sensing.cols();
+            EntriesInput.checkSensingShape(es, rows, cols);
             // the solver's matrices plus what the operator holds: its stored A_i or one scratch matrix
             MemoryCheck.requireBytes(
                 MemoryCheck.matrixBytes(rows, cols, 12) + Double.BYTES * sensing.operatorDoubles(),

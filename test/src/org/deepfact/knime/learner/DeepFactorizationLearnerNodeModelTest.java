@@ -421,6 +421,30 @@ class DeepFactorizationLearnerNodeModelTest {
     }
 
     @Test
+    void explicitShapeMustFitASensingProblemWhoseOperatorCountsInTheMemoryCheck() {
+        DeepFactorizationLearnerNodeModel m = model();
+        SensingProblemPortObjectSpec spec = new SensingProblemPortObjectSpec(COLS, 20, 11);
+        m.settings().entries().setShape(0, COLS + 1);
+        InvalidSettingsException cols =
+            assertThrows(InvalidSettingsException.class, () -> m.configure(new PortObjectSpec[]{null, null, spec}));
+        assertTrue(cols.getMessage().contains("'cols' = 6 but the sensing problem has 5 columns"), cols.getMessage());
+
+        m.settings().entries().setShape(ROWS + 1, 0);
+        ExecutionContext exec = exec();
+        SensingProblemPortObject sensing = new SensingProblemPortObject(spec, ROWS, new double[20]);
+        InvalidSettingsException rows = assertThrows(InvalidSettingsException.class,
+            () -> m.execute(new PortObject[]{null, null, sensing}, exec));
+        assertTrue(rows.getMessage().contains("'rows' = 7 but the sensing problem has 6 rows"), rows.getMessage());
+
+        m.settings().entries().setShape(0, 0);
+        SensingProblemPortObject huge = new SensingProblemPortObject(spec, 200_000_000, new double[20]);
+        InsufficientMemoryException e = assertThrows(InsufficientMemoryException.class,
+            () -> m.execute(new PortObject[]{null, null, huge}, exec));
+        assertTrue(e.getMessage().contains("depth-2 factorization of a 200000000 x 5 matrix and its sensing operator"),
+            e.getMessage());
+    }
+
+    @Test
     void heldOutErrorsWithASensingProblemNameTheHeldOutInput() {
         DeepFactorizationLearnerNodeModel m = model();
         SensingProblemPortObjectSpec spec = new SensingProblemPortObjectSpec(COLS, 20, 11);

@@ -119,7 +119,9 @@ class NuclearNormCompletionNodeModelTest {
         NodeSettings s = new NodeSettings("s");
         saved.copyTo(s);
         s.addInt("max_iterations", 0);
-        assertThrows(InvalidSettingsException.class, () -> SettingsCalls.validate(other, s));
+        InvalidSettingsException cap =
+            assertThrows(InvalidSettingsException.class, () -> SettingsCalls.validate(other, s));
+        assertTrue(cap.getMessage().contains("'max_iterations'"), cap.getMessage());
     }
 
     @Test
@@ -177,12 +179,26 @@ class NuclearNormCompletionNodeModelTest {
         SensingProblemPortObjectSpec spec = new SensingProblemPortObjectSpec(N, 24, 5);
         PortObjectSpec[] specs = m.configure(new PortObjectSpec[]{null, spec});
         assertEquals(N, ((DataTableSpec)specs[0]).getNumColumns());
-        assertThrows(InvalidSettingsException.class, () -> m.configure(new PortObjectSpec[]{ENTRIES, spec}));
+        InvalidSettingsException both =
+            assertThrows(InvalidSettingsException.class, () -> m.configure(new PortObjectSpec[]{ENTRIES, spec}));
+        assertTrue(both.getMessage().contains("not both"), both.getMessage());
         ExecutionContext exec = exec();
         PortObject[] out = m.execute(new PortObject[]{null, new SensingProblemPortObject(spec, N, y)}, exec);
+        for (int p = 0; p < 3; p++) {
+            assertEquals(specs[p], ((BufferedDataTable)out[p]).getDataTableSpec(), "port " + p);
+        }
         DMatrixRMaj x = new NuclearNormSolver(m.settings().toConfig())
             .solve(new SensingConstraints(op), y, org.deepfact.engine.ProgressCallback.NONE).solution();
         assertArrayEquals(EntriesFixture.toArray(x), NodeTestSupport.toArray((BufferedDataTable)out[0]));
+
+        m.settings().entries().setShape(0, N + 1);
+        InvalidSettingsException cols =
+            assertThrows(InvalidSettingsException.class, () -> m.configure(new PortObjectSpec[]{null, spec}));
+        assertTrue(cols.getMessage().contains("'cols' = 7 but the sensing problem has 6 columns"), cols.getMessage());
+        m.settings().entries().setShape(N + 1, 0);
+        InvalidSettingsException rows = assertThrows(InvalidSettingsException.class,
+            () -> m.execute(new PortObject[]{null, new SensingProblemPortObject(spec, N, y)}, exec));
+        assertTrue(rows.getMessage().contains("'rows' = 7 but the sensing problem has 6 rows"), rows.getMessage());
     }
 
     @Test
