@@ -55,6 +55,8 @@ public final class Trainer {
         private final DMatrixRMaj[] factors;
         private final DMatrixRMaj[] grads;
         private final DMatrixRMaj[] chainWork;
+        /** W = W_N ... W_1 at the last record; the stop is always recorded, so it ends as the result. */
+        private final DMatrixRMaj product;
         private final DMatrixRMaj endToEndGradient;
         private final Objective objective;
         private final Optimizer optimizer;
@@ -73,6 +75,7 @@ public final class Trainer {
                 grads[j] = new DMatrixRMaj(dims[j + 1], dims[j]);
                 chainWork[j] = new DMatrixRMaj(dims[j + 1], dims[0]);
             }
+            product = new DMatrixRMaj(problem.rows(), problem.cols());
             endToEndGradient = new DMatrixRMaj(problem.rows(), problem.cols());
             if (problem.isCompletion()) {
                 objective = config.denseReference() ? new DenseCompletionObjective(problem.observations())
@@ -120,14 +123,13 @@ public final class Trainer {
                 }
             }
             double seconds = (System.nanoTime() - start) * 1e-9;
-            DMatrixRMaj w = new DMatrixRMaj(problem.rows(), problem.cols());
-            endToEnd(w);
             DMatrixRMaj[] copies = new DMatrixRMaj[factors.length];
             for (int j = 0; j < factors.length; j++) {
                 copies[j] = factors[j].copy();
             }
             cb.progress(1.0, "stopped: " + reason + " after " + t + " iterations");
-            return new TrainingResult(w, copies, history, reason, t, seconds);
+            // The stopping iteration was just recorded: product holds the final W.
+            return new TrainingResult(product.copy(), copies, history, reason, t, seconds);
         }
 
         /** Progress: the larger of iterations used and log-loss travelled toward the threshold. */
@@ -141,11 +143,12 @@ public final class Trainer {
         }
 
         private HistoryRecord record(long t, double loss, long start) {
-            DMatrixRMaj w = new DMatrixRMaj(problem.rows(), problem.cols());
-            endToEnd(w);
-            objective.endToEndGradient(endToEndGradient);
+            endToEnd(product);
+            if (config.alignment()) { // the only user of dL/dW
+                objective.endToEndGradient(endToEndGradient);
+            }
             double gradNorm = Math.sqrt(Optimizer.squaredNorm(grads));
-            return metrics.record(t, loss, w, endToEndGradient, optimizer.lastStepSize(), gradNorm,
+            return metrics.record(t, loss, product, endToEndGradient, optimizer.lastStepSize(), gradNorm,
                     (System.nanoTime() - start) * 1e-9);
         }
 
