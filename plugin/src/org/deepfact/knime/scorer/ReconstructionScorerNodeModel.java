@@ -13,6 +13,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnSpecCreator;
 import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DataType;
 import org.knime.core.data.RowKey;
 import org.knime.core.data.def.DefaultRow;
 import org.knime.core.data.def.DoubleCell;
@@ -84,8 +85,12 @@ final class ReconstructionScorerNodeModel extends StatelessNodeModel<Reconstruct
                 truth.numCols, IN_OBSERVED, exec.createSubProgress(0.3));
             add(out, OBSERVED, EngineCall.quick("Scoring", () -> ReconstructionErrors.observed(estimate, truth,
                 observed)));
-            add(out, UNOBSERVED, EngineCall.quick("Scoring", () -> ReconstructionErrors.unobserved(estimate, truth,
-                observed)));
+            final Errors unobserved =
+                EngineCall.quick("Scoring", () -> ReconstructionErrors.unobserved(estimate, truth, observed));
+            if (unobserved.count() == 0) {
+                setWarningMessage("Every entry is observed: the 'unobserved' row has no entries and missing metrics");
+            }
+            add(out, UNOBSERVED, unobserved);
         }
         out.close();
         return new BufferedDataTable[]{out.getTable()};
@@ -93,7 +98,12 @@ final class ReconstructionScorerNodeModel extends StatelessNodeModel<Reconstruct
 
     private static void add(final BufferedDataContainer out, final String subset, final Errors e) {
         out.addRowToTable(new DefaultRow(new RowKey(subset), new DataCell[]{new StringCell(subset),
-            new LongCell(e.count()), new DoubleCell(e.mse()), new DoubleCell(e.rmse()),
-            new DoubleCell(e.relativeFrobenius()), new DoubleCell(e.maxAbs())}));
+            new LongCell(e.count()), metric(e.mse()), metric(e.rmse()), metric(e.relativeFrobenius()),
+            metric(e.maxAbs())}));
+    }
+
+    /** @return the value, or a missing cell for the engine's NaN (a metric of no entries is undefined) */
+    private static DataCell metric(final double v) {
+        return Double.isNaN(v) ? DataType.getMissingCell() : new DoubleCell(v);
     }
 }

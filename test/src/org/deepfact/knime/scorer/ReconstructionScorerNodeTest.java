@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.deepfact.engine.data.Observations;
@@ -26,6 +27,7 @@ import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
+import org.knime.core.node.message.Message;
 
 class ReconstructionScorerNodeTest {
 
@@ -91,7 +93,30 @@ class ReconstructionScorerNodeTest {
         SettingsCalls.save(m, back);
         assertEquals("i", back.getString("row_column"));
         ns.addString("column_column", "i");
-        assertThrows(InvalidSettingsException.class, () -> SettingsCalls.validate(m, ns));
+        final var same = assertThrows(InvalidSettingsException.class, () -> SettingsCalls.validate(m, ns));
+        assertTrue(same.getMessage().contains("must differ") && same.getMessage().contains("'column_column'"),
+            same.getMessage());
+    }
+
+    @Test
+    void everyEntryObservedGivesMissingUnobservedMetricsAndAWarning() throws Exception {
+        final ReconstructionScorerNodeModel m = new ReconstructionScorerNodeFactory().createNodeModel();
+        final List<String> warnings = new ArrayList<>();
+        m.addWarningListener(w -> warnings.add(Message.getSummaryFrom(w)));
+        final Object[][] all = new Object[6][];
+        for (int k = 0; k < 6; k++) {
+            all[k] = new Object[]{k / 3, k % 3, 0.0};
+        }
+        final BufferedDataTable out = m.execute(new BufferedDataTable[]{matrixTable(exec, "e", est),
+            matrixTable(exec, "t", truth), table(exec, EntriesTable.spec(), all)}, exec)[0];
+        final DataCell[] unobserved = cells(out).get(2);
+        assertEquals("unobserved", unobserved[0].toString());
+        assertEquals(0L, ((LongValue)unobserved[1]).getLongValue());
+        for (int c = 2; c < unobserved.length; c++) {
+            assertTrue(unobserved[c].isMissing(), "metric " + c + " of no entries is a missing cell, not NaN");
+        }
+        assertTrue(warnings.stream().anyMatch(w -> w != null && w.contains("Every entry is observed")),
+            warnings.toString());
     }
 
     @Test
