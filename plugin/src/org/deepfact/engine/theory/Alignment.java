@@ -5,10 +5,13 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * How well a gradient G aligns with the singular vectors of W: the entries of |U^T G V|,
- * split into the diagonal (r, r) and off-diagonal parts, each with mean and population
- * standard deviation. A diagonal-dominated matrix means G acts mostly along u_r v_r^T,
- * as the paper's analysis of the singular-value dynamics assumes.
+ * How well a gradient G aligns with the singular vectors of W: the entries of |U^T G V| over
+ * all singular pairs (the authors' diagnostic), split into the diagonal (r, r) and the
+ * off-diagonal part, each with mean and sample standard deviation (n - 1 in the denominator).
+ * A statistic without enough entries (a spread of fewer than two values, the off-diagonal part
+ * of a 1 x k matrix) is NaN. A diagonal-dominated matrix means G acts mostly along u_r v_r^T,
+ * as the paper's analysis of the singular-value dynamics assumes. The trainer's history
+ * records these four numbers.
  */
 public record Alignment(double diagonalMean, double diagonalStd, double offDiagonalMean, double offDiagonalStd) {
 
@@ -23,31 +26,48 @@ public record Alignment(double diagonalMean, double diagonalStd, double offDiago
         }
         DMatrixRMaj u = spectrum.leftVectors();
         DMatrixRMaj v = spectrum.rightVectors();
-        DMatrixRMaj utg = new DMatrixRMaj(u.numCols, gradient.numCols);
-        CommonOps_DDRM.multTransA(u, gradient, utg);
+        DMatrixRMaj gv = new DMatrixRMaj(gradient.numRows, v.numCols);
+        CommonOps_DDRM.mult(gradient, v, gv);
         DMatrixRMaj m = new DMatrixRMaj(u.numCols, v.numCols);
-        CommonOps_DDRM.mult(utg, v, m);
+        CommonOps_DDRM.multTransA(u, gv, m);
         int k = m.numRows;
-        double dSum = 0;
-        double dSq = 0;
-        double oSum = 0;
-        double oSq = 0;
+        double[] diag = new double[k];
+        double[] off = new double[k * k - k];
+        int o = 0;
         for (int i = 0; i < k; i++) {
             for (int j = 0; j < k; j++) {
-                double a = Math.abs(m.get(i, j));
+                double a = Math.abs(m.unsafe_get(i, j));
                 if (i == j) {
-                    dSum += a;
-                    dSq += a * a;
+                    diag[i] = a;
                 } else {
-                    oSum += a;
-                    oSq += a * a;
+                    off[o++] = a;
                 }
             }
         }
-        long off = (long) k * k - k;
-        double dMean = dSum / k;
-        double oMean = off == 0 ? 0 : oSum / off;
-        return new Alignment(dMean, Math.sqrt(Math.max(0, dSq / k - dMean * dMean)), oMean,
-                off == 0 ? 0 : Math.sqrt(Math.max(0, oSq / off - oMean * oMean)));
+        return new Alignment(mean(diag), sampleStd(diag), mean(off), sampleStd(off));
+    }
+
+    private static double mean(double[] x) {
+        if (x.length == 0) {
+            return Double.NaN;
+        }
+        double s = 0;
+        for (double v : x) {
+            s += v;
+        }
+        return s / x.length;
+    }
+
+    /** Two passes (mean first), so a spread far below the mean does not cancel away. */
+    private static double sampleStd(double[] x) {
+        if (x.length < 2) {
+            return Double.NaN;
+        }
+        double mu = mean(x);
+        double s = 0;
+        for (double v : x) {
+            s += (v - mu) * (v - mu);
+        }
+        return Math.sqrt(s / (x.length - 1));
     }
 }

@@ -116,9 +116,24 @@ class TrainerTest {
                 }
             }
         }
-        assertEquals(diag, r.last().alignmentDiagonalMean(), 1e-12 * diag);
-        assertEquals(off, r.last().alignmentOffDiagonalMean(), 1e-12 * off);
-        assertTrue(r.last().alignmentDiagonalSpread() > 0);
+        double diagSq = 0;
+        double offSq = 0;
+        for (int i = 0; i < 9; i++) {
+            for (int j = 0; j < 9; j++) {
+                double d = Math.abs(a.get(i, j)) - (i == j ? diag : off);
+                if (i == j) {
+                    diagSq += d * d / (9 - 1);
+                } else {
+                    offSq += d * d / (72 - 1);
+                }
+            }
+        }
+        HistoryRecord last = r.last();
+        assertEquals(diag, last.alignmentDiagonalMean(), 1e-12 * diag);
+        assertEquals(off, last.alignmentOffDiagonalMean(), 1e-12 * off);
+        assertEquals(Math.sqrt(diagSq), last.alignmentDiagonalSpread(), 1e-10 * Math.sqrt(diagSq));
+        assertEquals(Math.sqrt(offSq), last.alignmentOffDiagonalSpread(), 1e-10 * Math.sqrt(offSq));
+        assertTrue(diagSq > 0 && offSq > 0);
     }
 
     private static DMatrixRMaj elementSquare(DMatrixRMaj m) {
