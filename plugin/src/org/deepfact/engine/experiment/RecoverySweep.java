@@ -105,8 +105,10 @@ public final class RecoverySweep {
     }
 
     private double[] measurements(RunSpec spec, DMatrixRMaj truth) {
+        // Outside the mapping function: ConcurrentHashMap forbids touching the map from inside it.
+        SensingOperator op = operator(spec);
         return (double[]) data.computeIfAbsent("y|" + spec.m() + "|" + spec.sampleSeed() + "|" + spec.truthSeed(),
-                k -> operator(spec).measure(truth));
+                k -> op.measure(truth));
     }
 
     private RunResult runFactorization(RunSpec spec, DMatrixRMaj truth, ProgressCallback callback) {
