@@ -19,10 +19,12 @@ public final class DynamicsCheck {
     }
 
     /**
+     * @param callback progress and cancellation; null means {@link ProgressCallback#NONE}
      * @throws IllegalArgumentException when the observations are not of a square matrix or
      *         topK exceeds its size
      */
     public static DynamicsReport run(Observations observations, DynamicsConfig config, ProgressCallback callback) {
+        ProgressCallback cb = callback == null ? ProgressCallback.NONE : callback;
         if (observations.rows() != observations.cols()) {
             throw new IllegalArgumentException("The dynamics check needs a square matrix (identity initialization), got "
                     + observations.rows() + " x " + observations.cols());
@@ -34,10 +36,10 @@ public final class DynamicsCheck {
         BalancedChain chain = new BalancedChain(observations, config.depth(), config.initScale());
         int total = config.warmupSteps() + config.measuredSteps();
         for (int t = 0; t < config.warmupSteps(); t++) {
-            callback.checkCanceled();
+            cb.checkCanceled();
             chain.step(config.learningRate());
             if (t % 100 == 0) {
-                callback.progress((double) t / total, "warm-up step " + t);
+                cb.progress((double) t / total, "warm-up step " + t);
             }
         }
         int n = config.depth();
@@ -47,7 +49,7 @@ public final class DynamicsCheck {
         Alignment alignment = null;
         double[] last = null;
         for (int t = 0; t < config.measuredSteps(); t++) {
-            callback.checkCanceled();
+            cb.checkCanceled();
             DMatrixRMaj w = chain.endToEnd();
             Spectrum before = Spectrum.withVectors(w);
             DMatrixRMaj g = chain.gradient(w);
@@ -64,7 +66,7 @@ public final class DynamicsCheck {
             for (int r = 0; r < k; r++) {
                 measured[t][r] = last[r] - before.singularValue(r);
             }
-            callback.progress((double) (config.warmupSteps() + t) / total, "measured step " + t);
+            cb.progress((double) (config.warmupSteps() + t) / total, "measured step " + t);
         }
         double[] discrepancy = new double[k];
         for (int r = 0; r < k; r++) {

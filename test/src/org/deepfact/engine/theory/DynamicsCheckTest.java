@@ -147,4 +147,11 @@ class DynamicsCheckTest {
         assertThrows(IllegalArgumentException.class,
                 () -> DynamicsCheck.run(problem(), new DynamicsConfig(2, 1, 1, 0, 1, 21), ProgressCallback.NONE));
     }
+
+    @Test
+    void nullCallbackMeansNone() {
+        DynamicsConfig c = new DynamicsConfig(2, 0.1, 1e-2, 3, 2, 2);
+        assertEquals(java.util.Arrays.deepToString(DynamicsCheck.run(problem(), c, ProgressCallback.NONE).measured()),
+                java.util.Arrays.deepToString(DynamicsCheck.run(problem(), c, null).measured()));
+    }
 }
