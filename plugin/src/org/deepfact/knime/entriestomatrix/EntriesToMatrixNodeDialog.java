@@ -16,15 +16,15 @@ final class EntriesToMatrixNodeDialog extends DefaultNodeSettingsPane {
     EntriesToMatrixNodeDialog() {
         final EntriesToMatrixSettings s = new EntriesToMatrixSettings();
         createNewGroup("Input columns");
-        addDialogComponent(new DialogComponentColumnNameSelection(s.m_columns.rowModel(), "Row index (0-based)", 0,
+        addDialogComponent(new DialogComponentColumnNameSelection(s.m_columns.rowModel(), "Row index column", 0,
             IntValue.class, LongValue.class));
         addDialogComponent(new DialogComponentColumnNameSelection(s.m_columns.columnModel(),
-            "Column index (0-based)", 0, IntValue.class, LongValue.class));
+            "Column index column", 0, IntValue.class, LongValue.class));
         addDialogComponent(
-            new DialogComponentColumnNameSelection(s.m_columns.valueModel(), "Value", 0, DoubleValue.class));
+            new DialogComponentColumnNameSelection(s.m_columns.valueModel(), "Value column", 0, DoubleValue.class));
         closeCurrentGroup();
         createNewGroup("Shape");
-        addDialogComponent(new DialogComponentBoolean(s.m_infer, "Infer shape as largest index + 1"));
+        addDialogComponent(new DialogComponentBoolean(s.m_infer, "Infer shape (largest index + 1)"));
         addDialogComponent(new DialogComponentNumber(s.m_rows, "Rows", 1));
         addDialogComponent(new DialogComponentNumber(s.m_cols, "Columns", 1));
         s.m_infer.addChangeListener(e -> {
@@ -38,6 +38,7 @@ final class EntriesToMatrixNodeDialog extends DefaultNodeSettingsPane {
         addDialogComponent(new DialogComponentStringSelection(s.m_missing, "Fill with",
             EntriesToMatrixSettings.MISSING_CHOICES));
         addDialogComponent(new DialogComponentNumber(s.m_fill, "Fill value", 1.0));
+        s.m_missing.addChangeListener(e -> s.m_fill.setEnabled(!s.missingCells()));
         closeCurrentGroup();
     }
 }

@@ -20,6 +20,9 @@ final class LowRankMatrixGeneratorNodeDialog extends DefaultNodeSettingsPane {
         addDialogComponent(new DialogComponentStringSelection(s.m_profile, "Singular-value profile",
             LowRankMatrixGeneratorSettings.PROFILES));
         addDialogComponent(new DialogComponentNumber(s.m_condition, "Condition number (geometric profile)", 1.0));
+        s.m_profile.addChangeListener(e -> s.m_condition
+            .setEnabled(LowRankMatrixGeneratorSettings.PROFILE_GEOMETRIC.equals(s.m_profile.getStringValue())));
+        s.m_condition.setEnabled(false);
         closeCurrentGroup();
         addDialogComponent(new DialogComponentNumber(s.m_seed, "Seed", 1));
     }

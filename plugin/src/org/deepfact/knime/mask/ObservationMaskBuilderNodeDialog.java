@@ -14,13 +14,13 @@ final class ObservationMaskBuilderNodeDialog extends DefaultNodeSettingsPane {
             ObservationMaskBuilderSettings.SCHEMES));
         addDialogComponent(new DialogComponentNumber(s.m_count, "Number of observed entries", 100));
         addDialogComponent(new DialogComponentNumber(s.m_fraction, "Observed fraction", 0.05));
-        addDialogComponent(new DialogComponentNumber(s.m_probability, "Bernoulli probability p", 0.05));
+        addDialogComponent(new DialogComponentNumber(s.m_probability, "Bernoulli probability", 0.05));
         addDialogComponent(new DialogComponentNumber(s.m_perRow, "Observed entries per row", 1));
         addDialogComponent(new DialogComponentNumber(s.m_exponent, "Power-law exponent", 0.1));
         addDialogComponent(new DialogComponentNumber(s.m_seed, "Seed", 1));
         closeCurrentGroup();
         createNewGroup("Noise");
-        addDialogComponent(new DialogComponentNumber(s.m_noise, "Gaussian noise standard deviation", 0.01));
+        addDialogComponent(new DialogComponentNumber(s.m_noise, "Noise standard deviation", 0.01));
         closeCurrentGroup();
         s.m_scheme.addChangeListener(e -> enable(s));
         enable(s);

@@ -4,16 +4,19 @@ import org.deepfact.knime.completion.EntriesDialog;
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
 import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
 import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
+import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
+import org.knime.core.node.defaultnodesettings.SettingsModelDouble;
 
 /** Dialog of Nuclear Norm Completion: constraints, solver, input columns. */
 final class NuclearNormCompletionNodeDialog extends DefaultNodeSettingsPane {
 
     NuclearNormCompletionNodeDialog() {
         createNewGroup("Constraints");
-        addDialogComponent(new DialogComponentNumber(NuclearNormSettings.createEpsilonModel(),
-            "Slack epsilon (|X_ij - y_ij| <= epsilon)", 1e-4));
-        addDialogComponent(new DialogComponentBoolean(NuclearNormSettings.createEqualityModel(),
-            "Equality constraints (ignore epsilon)"));
+        final SettingsModelDouble epsilon = NuclearNormSettings.createEpsilonModel();
+        final SettingsModelBoolean equality = NuclearNormSettings.createEqualityModel();
+        addDialogComponent(new DialogComponentNumber(epsilon, "Slack epsilon (|X_ij - y_ij| <= epsilon)", 1e-4));
+        addDialogComponent(new DialogComponentBoolean(equality, "Equality constraints (ignore epsilon)"));
+        equality.addChangeListener(e -> epsilon.setEnabled(!equality.getBooleanValue()));
         closeCurrentGroup();
         createNewGroup("Solver");
         addDialogComponent(

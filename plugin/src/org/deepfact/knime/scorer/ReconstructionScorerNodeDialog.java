@@ -13,11 +13,11 @@ final class ReconstructionScorerNodeDialog extends DefaultNodeSettingsPane {
     ReconstructionScorerNodeDialog() {
         final ReconstructionScorerSettings s = new ReconstructionScorerSettings();
         createNewGroup("Observed entries (optional input)");
-        addDialogComponent(new DialogComponentColumnNameSelection(s.m_columns.rowModel(), "Row index (0-based)", 2,
+        addDialogComponent(new DialogComponentColumnNameSelection(s.m_columns.rowModel(), "Row index column", 2,
             false, IntValue.class, LongValue.class));
         addDialogComponent(new DialogComponentColumnNameSelection(s.m_columns.columnModel(),
-            "Column index (0-based)", 2, false, IntValue.class, LongValue.class));
-        addDialogComponent(new DialogComponentColumnNameSelection(s.m_columns.valueModel(), "Value", 2, false,
+            "Column index column", 2, false, IntValue.class, LongValue.class));
+        addDialogComponent(new DialogComponentColumnNameSelection(s.m_columns.valueModel(), "Value column", 2, false,
             DoubleValue.class));
         closeCurrentGroup();
     }
