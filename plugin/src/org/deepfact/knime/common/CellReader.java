@@ -56,7 +56,7 @@ public final class CellReader {
         }
         if (v < 0 || v > Integer.MAX_VALUE - 1L) {
             throw new InvalidInputException(where(row, columnName) + ": index " + v
-                + " is out of range (indices are 0-based and below " + (Integer.MAX_VALUE - 1L) + ")");
+                + " is out of range (indices are 0-based and at most " + (Integer.MAX_VALUE - 1L) + ")");
         }
         return (int)v;
     }

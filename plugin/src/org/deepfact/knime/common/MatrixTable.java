@@ -84,10 +84,7 @@ public final class MatrixTable {
         if (rows == 0) {
             throw new InvalidInputException("The " + portName + " table has no rows: a matrix needs at least one");
         }
-        if (rows * cols > Integer.MAX_VALUE - 8L) {
-            throw new InvalidInputException("The " + portName + " matrix (" + rows + " x " + cols
-                + ") has more entries than a Java array can hold");
-        }
+        requireArraySize(rows, cols, "The " + portName + " matrix");
         MemoryCheck.requireMatrices(rows, cols, 1, "the " + portName + " matrix");
         final String[] names = spec.getColumnNames();
         final DMatrixRMaj m = new DMatrixRMaj((int)rows, cols);
@@ -106,6 +103,18 @@ public final class MatrixTable {
             }
         }
         return m;
+    }
+
+    /**
+     * @param what the matrix, capitalised, e.g. "The ground truth matrix" (start of the message)
+     * @throws InvalidInputException when a dense rows x cols matrix exceeds what one Java array holds
+     */
+    public static void requireArraySize(final long rows, final long cols, final String what)
+        throws InvalidInputException {
+        if (rows * cols > Integer.MAX_VALUE - 8L) {
+            throw new InvalidInputException(what + " (" + rows + " x " + cols
+                + ") has more entries than a Java array can hold");
+        }
     }
 
     /**

@@ -41,6 +41,7 @@ final class EntriesToMatrixNodeModel extends StatelessNodeModel<EntriesToMatrixS
         settings().check();
         final Observations obs = EntriesTable.read(inData[0], settings().m_columns, settings().rows(),
             settings().cols(), IN_ENTRIES, exec.createSubProgress(0.3));
+        MatrixTable.requireArraySize(obs.rows(), obs.cols(), "The matrix");
         final boolean missing = settings().missingCells();
         MemoryCheck.requireBytes(MemoryCheck.matrixBytes(obs.rows(), obs.cols(), 2)
             + (missing ? (long)obs.rows() * obs.cols() : 0), "the " + obs.rows() + " x " + obs.cols() + " matrix");

@@ -96,5 +96,10 @@ class EntriesToMatrixNodeTest {
         final var out = assertThrows(InvalidInputException.class,
             () -> model(fixed).execute(new BufferedDataTable[]{entries()}, exec));
         assertTrue(out.getMessage().contains("Row 'Row1', column 'row'"), out.getMessage());
+        final BufferedDataTable far = table(exec, EntriesTable.spec(), new Object[]{100_000, 100_000, 1.0});
+        final var big = assertThrows(InvalidInputException.class,
+            () -> model(defaults()).execute(new BufferedDataTable[]{far}, exec));
+        assertTrue(big.getMessage().contains("100001 x 100001") && big.getMessage().contains("Java array"),
+            big.getMessage());
     }
 }
