@@ -301,6 +301,9 @@ class DeepFactorizationLearnerNodeModelTest {
         assertNull(specs[0], "arbitrary keys: the column count depends on the data");
         assertEquals(StringCell.TYPE, ((DataTableSpec)specs[3]).getColumnSpec("key").getType());
         PortObject[] out = m.execute(new PortObject[]{in, null}, exec);
+        for (int p = 1; p < 4; p++) {
+            assertEquals(specs[p], ((BufferedDataTable)out[p]).getDataTableSpec(), "port " + p);
+        }
 
         List<DataCell[]> map = NodeTestSupport.cells((BufferedDataTable)out[3]);
         String[] expected = {"row u1 0", "row u10 1", "row u2 2", "column 4 0", "column 30 1"};

@@ -156,7 +156,12 @@ class NuclearNormCompletionNodeModelTest {
         ExecutionContext exec = exec();
         BufferedDataTable in = NodeTestSupport.table(exec, spec, new Object[]{"bob", "b", 1.0},
             new Object[]{"al", "a", 2.0}, new Object[]{"bob", "a", 3.0});
+        PortObjectSpec[] specs = m.configure(new PortObjectSpec[]{spec, null});
+        assertNull(specs[0], "arbitrary keys: the column count depends on the data");
         PortObject[] out = m.execute(new PortObject[]{in, null}, exec);
+        for (int p = 1; p < 3; p++) {
+            assertEquals(specs[p], ((BufferedDataTable)out[p]).getDataTableSpec(), "port " + p);
+        }
         List<DataCell[]> map = NodeTestSupport.cells((BufferedDataTable)out[2]);
         assertEquals("al", ((StringValue)map.get(0)[1]).getStringValue());
         assertEquals("bob", ((StringValue)map.get(1)[1]).getStringValue());

@@ -57,15 +57,21 @@ class MatrixSpectrumNodeTest {
         for (int i = 0; i < 3; i++) {
             assertEquals(i + 1, values[i][0]);
             assertEquals(s.singularValue(i), values[i][1], 0.0);
+            assertEquals(s.singularValue(i) / s.spectralNorm(), values[i][2], 0.0);
             assertEquals(s.cumulativeEnergy()[i], values[i][3], 0.0);
         }
         final double[] summary = toArray(out[1])[0];
         assertEquals(7, summary[0]);
         assertEquals(5, summary[1]);
+        assertEquals(s.spectralNorm(), summary[2], 0.0);
         assertEquals(s.nuclearNorm(), summary[3], 0.0);
+        assertEquals(s.frobeniusNorm(), summary[4], 0.0);
+        assertEquals(2.0 / 3.0, summary[5], 0.0);
         assertEquals(s.schattenNorm(2.0 / 3.0), summary[6], 0.0);
         assertEquals(s.effectiveRank(), summary[7], 0.0);
+        assertEquals(s.stableRank(), summary[8], 0.0);
         assertEquals(2, summary[9], "numerical rank of a rank-2 matrix");
+        assertEquals(s.defaultRankTolerance(), summary[10], 0.0, "automatic tolerance, absolute");
         assertEquals(s.conditionNumber(), summary[11], 0.0);
     }
 
