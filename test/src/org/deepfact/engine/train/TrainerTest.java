@@ -81,8 +81,9 @@ class TrainerTest {
         assertArrayEquals(s.top(4), last.topSingularValues(), 1e-9);
         assertEquals(1, last.numericalRank(), "a rank-1 target learned with depth 3");
         assertTrue(last.stepSize() > 0 && last.gradientNorm() > 0);
-        // Gradient flow aligns G with W's singular vectors: the diagonal dominates at the end.
-        assertTrue(Double.isFinite(last.alignmentDiagonalMean()));
+        // Alignment is recorded (its values are checked against U^T G V in the next test). Near
+        // convergence the residual is noise, so no diagonal dominance is claimed here.
+        assertTrue(Double.isFinite(last.alignmentDiagonalMean()) && Double.isFinite(last.alignmentOffDiagonalMean()));
         HistoryRecord first = r.history().get(0);
         assertEquals(0, first.iteration());
         assertTrue(Double.isNaN(first.stepSize()));
