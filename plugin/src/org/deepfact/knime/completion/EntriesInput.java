@@ -166,6 +166,35 @@ public final class EntriesInput {
         fixedExtent(s.cols(), cols, EntriesSettings.KEY_COLS, "columns", "the sensing problem");
     }
 
+    /**
+     * @return a warning saying how many matrix rows and columns have no observed entry (an explicit
+     *         shape larger than the data, or keys seen only in the held-out entries), or null when
+     *         every row and column has one
+     */
+    public static String emptyLinesWarning(final Observations observed) {
+        final boolean[] row = new boolean[observed.rows()];
+        final boolean[] col = new boolean[observed.cols()];
+        for (int k = 0; k < observed.size(); k++) {
+            row[observed.row(k)] = true;
+            col[observed.col(k)] = true;
+        }
+        final int rows = falses(row);
+        final int cols = falses(col);
+        if (rows == 0 && cols == 0) {
+            return null;
+        }
+        return rows + " of " + row.length + " matrix rows and " + cols + " of " + col.length
+            + " columns have no observed entry: the data do not determine their completed values";
+    }
+
+    private static int falses(final boolean[] flags) {
+        int n = 0;
+        for (final boolean f : flags) {
+            n += f ? 0 : 1;
+        }
+        return n;
+    }
+
     private static Observations reshape(final Observations o, final int rows, final int cols) {
         return o.rows() == rows && o.cols() == cols ? o
             : Observations.of(rows, cols, o.rowIndices(), o.colIndices(), o.values());

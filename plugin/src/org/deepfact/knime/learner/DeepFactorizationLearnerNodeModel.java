@@ -1,7 +1,9 @@
 package org.deepfact.knime.learner;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import org.deepfact.engine.model.Widths;
 import org.deepfact.engine.train.DivergenceException;
@@ -182,6 +184,7 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
         SensingProblemPortObject sensing =
             inObjects.length > IN_SENSING ? (SensingProblemPortObject)inObjects[IN_SENSING] : null;
         TrainingConfig config = settings().toTrainingConfig();
+        List<String> warnings = new ArrayList<>();
         TrainingProblem problem;
         KeyIndex rowKeys;
         KeyIndex colKeys;
@@ -206,6 +209,7 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
             }
             rowKeys = data.rowKeys();
             colKeys = data.colKeys();
+            warnings.add(EntriesInput.emptyLinesWarning(data.observed()));
             checkMemory(problem.rows(), problem.cols(), config, 0);
         }
         if (truth != null) {
@@ -224,11 +228,15 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
                 + "' = " + config.learningRate() + ")", e);
         }
         if (result.stopReason() == StopReason.MAX_ITERATIONS) {
-            setWarningMessage(String.format(Locale.ROOT,
+            warnings.add(String.format(Locale.ROOT,
                 "Stopped at the iteration cap (%s = %d) with train loss %.3e, above the loss threshold "
                     + "(%s = %.3e); raise %s or the learning rate",
                 LearnerSettings.KEY_MAX_ITERATIONS, config.maxIterations(), result.last().trainLoss(),
                 LearnerSettings.KEY_LOSS_THRESHOLD, config.lossThreshold(), LearnerSettings.KEY_MAX_ITERATIONS));
+        }
+        warnings.removeIf(Objects::isNull);
+        if (!warnings.isEmpty()) {
+            setWarningMessage(String.join("; ", warnings));
         }
 
         exec.setMessage("writing the output tables");

@@ -1,6 +1,9 @@
 package org.deepfact.knime.nuclear;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import org.deepfact.engine.baseline.NuclearNormConfig;
 import org.deepfact.engine.baseline.NuclearNormReport;
@@ -107,6 +110,7 @@ public final class NuclearNormCompletionNodeModel extends StatelessNodeModel<Nuc
         EntriesSettings es = settings().entries();
         NuclearNormConfig config = settings().toConfig();
         NuclearNormResult result;
+        List<String> warnings = new ArrayList<>();
         KeyIndex rowKeys;
         KeyIndex colKeys;
         if (sensing != null) {
@@ -132,16 +136,21 @@ public final class NuclearNormCompletionNodeModel extends StatelessNodeModel<Nuc
             MemoryCheck.requireMatrices(obs.rows(), obs.cols(), 12, "the nuclear norm solver's matrices");
             result = EngineCall.run(exec.createSubExecutionContext(0.9), "Nuclear norm completion",
                 cb -> new NuclearNormSolver(config).complete(obs, cb));
+            warnings.add(EntriesInput.emptyLinesWarning(obs));
             rowKeys = data.rowKeys();
             colKeys = data.colKeys();
         }
         NuclearNormReport r = result.report();
         if (!r.converged()) {
-            setWarningMessage(String.format(Locale.ROOT,
+            warnings.add(String.format(Locale.ROOT,
                 "Stopped at the iteration cap (%s = %d) before the residuals reached the tolerance (%s = %.1e): "
                     + "primal %.2e, dual %.2e; raise %s",
                 NuclearNormSettings.KEY_MAX_ITERATIONS, config.maxIterations(), NuclearNormSettings.KEY_TOLERANCE,
                 config.tolerance(), r.primalResidual(), r.dualResidual(), NuclearNormSettings.KEY_MAX_ITERATIONS));
+        }
+        warnings.removeIf(Objects::isNull);
+        if (!warnings.isEmpty()) {
+            setWarningMessage(String.join("; ", warnings));
         }
         exec.setMessage("writing the output tables");
         ExecutionContext writeExec = exec.createSubExecutionContext(0.08);

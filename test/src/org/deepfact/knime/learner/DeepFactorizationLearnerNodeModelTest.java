@@ -102,8 +102,12 @@ class DeepFactorizationLearnerNodeModelTest {
     void executeIsBitIdenticalToADirectEngineCall() throws Exception {
         DeepFactorizationLearnerNodeModel m = model();
         m.settings().entries().setShape(ROWS, COLS); // row 5 is never observed
+        AtomicReference<String> warning = new AtomicReference<>();
+        m.addWarningListener(w -> warning.set(Message.getSummaryFrom(w)));
         ExecutionContext exec = exec();
         PortObject[] out = m.execute(new PortObject[]{observed(exec), null}, exec);
+        assertTrue(warning.get().startsWith("1 of 6 matrix rows and 0 of 5 columns have no observed entry: the data "
+            + "do not determine their completed values; Stopped at the iteration cap"), warning.get());
         TrainingResult direct = Trainer.train(TrainingProblem.completion(observations()),
             m.settings().toTrainingConfig(), null);
 

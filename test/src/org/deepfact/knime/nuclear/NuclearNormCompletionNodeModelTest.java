@@ -139,11 +139,13 @@ class NuclearNormCompletionNodeModelTest {
         assertTrue(x.getMessage().contains("Row1") && x.getMessage().contains("'value'"), x.getMessage());
 
         m.settings().maxIterations(3).tolerance(1e-12);
+        m.settings().entries().setShape(N + 1, 0);
         AtomicReference<String> warning = new AtomicReference<>();
         m.addWarningListener(w -> warning.set(Message.getSummaryFrom(w)));
         m.execute(new PortObject[]{observed(exec), null}, exec);
         assertNotNull(warning.get());
-        assertTrue(warning.get().contains("max_iterations = 3"), warning.get());
+        assertTrue(warning.get().startsWith("1 of 7 matrix rows and 0 of 6 columns have no observed entry")
+            && warning.get().contains("; Stopped at the iteration cap (max_iterations = 3)"), warning.get());
     }
 
     @Test
