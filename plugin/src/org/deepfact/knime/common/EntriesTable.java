@@ -86,15 +86,7 @@ public final class EntriesTable {
         final int cols, final String portName, final ExecutionMonitor exec) throws InvalidSettingsException,
         InvalidInputException, InsufficientMemoryException, CanceledExecutionException {
         final Columns where = checkSpec(table.getDataTableSpec(), s, portName);
-        final long size = table.size();
-        if (size == 0) {
-            throw new InvalidInputException("The " + portName + " table has no rows: at least one entry is needed");
-        }
-        if (size > Integer.MAX_VALUE - 8L) {
-            throw new InvalidInputException("The " + portName + " table has " + size + " rows, more than supported");
-        }
-        MemoryCheck.requireBytes(size * BYTES_PER_ENTRY, size + " entries of the " + portName + " table");
-        final int m = (int)size;
+        final int m = checkSize(table, BYTES_PER_ENTRY, portName);
         final int[] ri = new int[m];
         final int[] ci = new int[m];
         final double[] v = new double[m];
@@ -134,6 +126,27 @@ public final class EntriesTable {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("The " + portName + " table: " + withRowKeys(e.getMessage(), keys), e);
         }
+    }
+
+    /**
+     * Checks, before reading, that an entries table has rows, fits into arrays and into the heap.
+     *
+     * @param bytesPerEntry heap the reader needs per entry
+     * @return the number of entries
+     * @throws InvalidInputException when the table is empty or has more rows than an array holds
+     * @throws InsufficientMemoryException when the heap cannot hold the entries
+     */
+    public static int checkSize(final BufferedDataTable table, final long bytesPerEntry, final String portName)
+        throws InvalidInputException, InsufficientMemoryException {
+        final long size = table.size();
+        if (size == 0) {
+            throw new InvalidInputException("The " + portName + " table has no rows: at least one entry is needed");
+        }
+        if (size > Integer.MAX_VALUE - 8L) {
+            throw new InvalidInputException("The " + portName + " table has " + size + " rows, more than supported");
+        }
+        MemoryCheck.requireBytes(size * bytesPerEntry, size + " entries of the " + portName + " table");
+        return (int)size;
     }
 
     /** The engine names entries by their 0-based position; add the row keys a user can find. */

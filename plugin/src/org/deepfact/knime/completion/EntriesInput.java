@@ -10,7 +10,6 @@ import org.deepfact.knime.common.CellReader;
 import org.deepfact.knime.common.EntriesTable;
 import org.deepfact.knime.common.InsufficientMemoryException;
 import org.deepfact.knime.common.InvalidInputException;
-import org.deepfact.knime.common.MemoryCheck;
 import org.deepfact.knime.common.SpecChecks;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataRow;
@@ -249,19 +248,12 @@ public final class EntriesInput {
         InsufficientMemoryException, CanceledExecutionException {
         DataTableSpec spec = table.getDataTableSpec();
         checkEntriesSpec(spec, s, portName);
-        long size = table.size();
-        if (size == 0) {
-            throw new InvalidInputException("The " + portName + " table has no rows: at least one entry is needed");
-        }
-        if (size > Integer.MAX_VALUE - 8L) {
-            throw new InvalidInputException("The " + portName + " table has " + size + " rows, more than supported");
-        }
-        MemoryCheck.requireBytes(size * BYTES_PER_ENTRY, size + " entries of the " + portName + " table");
+        int size = EntriesTable.checkSize(table, BYTES_PER_ENTRY, portName);
         int ri = spec.findColumnIndex(s.rowColumn());
         int ci = spec.findColumnIndex(s.columnColumn());
         int vi = spec.findColumnIndex(s.valueColumn());
         Raw raw = new Raw();
-        raw.values = new double[(int)size];
+        raw.values = new double[size];
         try (CloseableRowIterator it = table.iterator()) {
             while (it.hasNext()) {
                 DataRow row = it.next();
