@@ -60,6 +60,8 @@ public final class ProblemOptions {
         check(spec, rank >= 1, "--rank must be >= 1, got " + rank);
         check(spec, rank <= Math.min(rows, cols),
                 "--rank " + rank + " exceeds min(--rows, --cols) = " + Math.min(rows, cols));
+        check(spec, (long) rows * cols <= Integer.MAX_VALUE - 8, "--rows * --cols = " + (long) rows * cols
+                + " entries do not fit one Java array (at most " + (Integer.MAX_VALUE - 8) + ")");
         check(spec, observations >= 1, "--observations must be >= 1, got " + observations);
         check(spec, observations <= (long) rows * cols,
                 "--observations " + observations + " exceeds rows * cols = " + (long) rows * cols);

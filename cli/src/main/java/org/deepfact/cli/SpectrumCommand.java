@@ -92,12 +92,30 @@ public final class SpectrumCommand implements Callable<Integer> {
     }
 
     /**
+     * @return the parser's records, read eagerly so that a file that is not UTF-8 text (Commons
+     *         CSV reports it as an unchecked I/O error while iterating) fails with a message
+     */
+    private static List<CSVRecord> records(Path file, CSVParser parser) {
+        try {
+            return parser.getRecords();
+        } catch (java.io.UncheckedIOException e) {
+            if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+                throw new IllegalArgumentException(file + " is not a UTF-8 text file (binary data?)", e);
+            }
+            throw new IllegalArgumentException(file + " is not a valid CSV file: " + e.getCause().getMessage(), e);
+        }
+    }
+
+    /**
      * Reads a numeric CSV matrix with Commons CSV.
      *
      * @throws IllegalArgumentException for an empty file, rows of different lengths or a
      *         non-numeric cell (naming its 1-based line and column)
      */
     static DMatrixRMaj read(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("Cannot read " + file + ": it is a directory, not a CSV file");
+        }
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("Cannot read " + file + ": no such file");
         }
@@ -107,7 +125,7 @@ public final class SpectrumCommand implements Callable<Integer> {
                 .get();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                 CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
-            for (CSVRecord record : parser) {
+            for (CSVRecord record : records(file, parser)) {
                 long line = record.getRecordNumber(); // 1-based matrix row (empty lines skipped)
                 if (!rows.isEmpty() && record.size() != rows.get(0).length) {
                     throw new IllegalArgumentException(file + " row " + line + " has " + record.size()

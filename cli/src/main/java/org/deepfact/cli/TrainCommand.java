@@ -91,8 +91,10 @@ public final class TrainCommand implements Callable<Integer> {
         problem.validate();
         check(depth >= 1, "--depth must be >= 1, got " + depth);
         if (width != null) {
-            check(width.length == 1 || width.length == depth - 1, "--width needs 1 or " + (depth - 1)
-                    + " values for depth " + depth + ", got " + width.length);
+            check(depth >= 2, "--width does not apply to --depth 1 (no hidden layers)");
+            check(width.length == 1 || width.length == depth - 1, "--width takes one value for every hidden layer"
+                    + (depth > 2 ? " or " + (depth - 1) + " comma-separated values" : "") + " with --depth " + depth
+                    + ", got " + width.length + " values");
             for (int w : width) {
                 check(w >= 1, "--width values must be >= 1, got " + w);
             }
@@ -130,10 +132,13 @@ public final class TrainCommand implements Callable<Integer> {
                 .init(InitKind.parse(init.name())).initScale(initScale).optimizer(OptimizerKind.parse(optimizer.name()))
                 .learningRate(lr).maxIterations(maxIterations).lossThreshold(lossThreshold).logEvery(logEvery)
                 .seed(problem.seed + 2).threads(threads).build();
-        ProgressCallback progress = json ? ProgressCallback.NONE : new StderrProgress(err);
-        TrainingResult result = Trainer.train(trainingProblem, config, progress);
-        if (!json) {
-            err.println();
+        StderrProgress progress = new StderrProgress(err, json ? StderrProgress.Mode.NONE : StderrProgress.Mode.auto(),
+                maxIterations);
+        TrainingResult result;
+        try {
+            result = Trainer.train(trainingProblem, config, progress);
+        } finally {
+            progress.close(); // an error message then starts on a line of its own
         }
         HistoryRecord last = result.last();
         if (json) {
@@ -167,8 +172,9 @@ public final class TrainCommand implements Callable<Integer> {
                     h.reconstructionError(), h.nuclearNorm(), h.effectiveRank(), sigmas.toString().trim());
         }
         HistoryRecord last = result.last();
-        out.printf(Locale.ROOT, "%n%s; depth %d, %s init s = %g, %s lr = %g, seed %d%n", problem.describe(), depth,
-                init, initScale, optimizer, lr, problem.seed);
+        out.printf(Locale.ROOT, "%n%s; depth %d%s, %s init s = %s, %s lr = %s, seed %d%n", problem.describe(), depth,
+                width == null || depth == 1 ? "" : ", hidden widths " + java.util.Arrays.toString(hiddenWidths()), init,
+                shortest(initScale), optimizer, shortest(lr), problem.seed);
         out.printf(Locale.ROOT, "stopped: %s after %d iterations in %.2f s (%.0f it/s)%n",
                 result.stopReason().id(), result.iterations(), result.seconds(),
                 result.iterations() / Math.max(1e-9, result.seconds()));
@@ -176,18 +182,78 @@ public final class TrainCommand implements Callable<Integer> {
                 last.trainLoss(), last.reconstructionError(), last.nuclearNorm(), last.effectiveRank());
     }
 
-    /** One updating status line on stderr. */
-    private static final class StderrProgress implements ProgressCallback {
-        private final PrintWriter err;
+    /** @return e.g. 0.001, 1e-4, 3e-4, 1e9: the shortest exact form, as a person writes it */
+    static String shortest(double v) {
+        String s = Double.toString(v);
+        int e = s.indexOf('E');
+        if (e < 0) {
+            return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+        }
+        String mantissa = s.substring(0, e);
+        return (mantissa.endsWith(".0") ? mantissa.substring(0, mantissa.length() - 2) : mantissa) + "e"
+                + s.substring(e + 1);
+    }
 
-        StderrProgress(PrintWriter err) {
+    /**
+     * Progress on stderr: on a terminal one line redrawn in place with the elapsed time and the
+     * rate; otherwise (a log file, a pipe) one line every 30 s, so logs stay readable. No ETA: a run
+     * stops when the loss reaches the threshold, usually long before the iteration cap.
+     */
+    static final class StderrProgress implements ProgressCallback {
+
+        /** Redraw in place, print a line every 30 s, or print nothing. */
+        enum Mode {
+            REDRAW, LINES, NONE;
+
+            static Mode auto() {
+                return System.console() != null ? REDRAW : LINES;
+            }
+        }
+
+        private static final double LINE_SECONDS = 30;
+
+        private final PrintWriter err;
+        private final Mode mode;
+        private final long maxIterations;
+        private final long start = System.nanoTime();
+        private double lastLine;
+        private int lastLength;
+
+        StderrProgress(PrintWriter err, Mode mode, long maxIterations) {
             this.err = err;
+            this.mode = mode;
+            this.maxIterations = maxIterations;
         }
 
         @Override
         public void progress(double fraction, String message) {
-            err.print(String.format(Locale.ROOT, "\r[%5.1f%%] %s   ", 100 * fraction, message));
+            if (mode == Mode.NONE || message.startsWith("stopped")) {
+                return; // the summary on stdout says why and when it stopped
+            }
+            double elapsed = (System.nanoTime() - start) * 1e-9;
+            String line = String.format(Locale.ROOT, "%s  (%s elapsed, %.0f it/s)", message,
+                    org.deepfact.cli.reproduce.ProgressBar.clock(elapsed), fraction * maxIterations / Math.max(elapsed, 1e-9));
+            if (mode == Mode.LINES) {
+                if (elapsed - lastLine >= LINE_SECONDS) {
+                    lastLine = elapsed;
+                    err.println(line);
+                    err.flush();
+                }
+                return;
+            }
+            int pad = Math.max(0, lastLength - line.length());
+            lastLength = line.length();
+            err.print("\r" + line + " ".repeat(pad));
             err.flush();
+        }
+
+        /** Ends the redrawn line so that what follows starts on a fresh one. */
+        void close() {
+            if (lastLength > 0) {
+                err.println();
+                err.flush();
+                lastLength = 0;
+            }
         }
 
         @Override

@@ -77,10 +77,24 @@ class SpectrumCommandTest {
             assertTrue(r.err.contains("is empty"), r.err);
         }
 
+        Path binary = dir.resolve("binary.csv");
+        Files.write(binary, new byte[] {'1', ',', (byte) 0xff, (byte) 0xfe, '\n'});
+        CliRun notText = new CliRun("spectrum", binary.toString());
+        assertEquals(1, notText.code);
+        assertTrue(notText.err.contains("not a UTF-8 text file"), notText.err);
+
+        CliRun quote = new CliRun("spectrum", csv("quote.csv", "1,\"2\n").toString());
+        assertEquals(1, quote.code);
+        assertTrue(quote.err.contains("quote.csv is not a valid CSV file"), quote.err);
+
+        CliRun directory = new CliRun("spectrum", dir.toString());
+        assertEquals(1, directory.code);
+        assertTrue(directory.err.contains("is a directory"), directory.err);
+
         CliRun missing = new CliRun("spectrum", dir.resolve("nope.csv").toString());
         assertEquals(1, missing.code);
         assertTrue(missing.err.contains("no such file"), missing.err);
-        for (CliRun r : new CliRun[] {bad, inf, ragged, missing}) {
+        for (CliRun r : new CliRun[] {bad, inf, ragged, notText, quote, directory, missing}) {
             assertFalse(r.err.contains("\tat "), r.err);
         }
     }

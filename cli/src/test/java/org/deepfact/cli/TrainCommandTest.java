@@ -24,13 +24,38 @@ class TrainCommandTest {
     }
 
     @Test
-    void badOptionsExitWithTwoAndNoStackTrace() {
-        for (String[] args : new String[][] {{"train", "--rank", "0"}, {"train", "--lr", "-1"},
-            {"train", "--init", "xavier"}, {"train", "--rows", "5", "--cols", "5", "--rank", "6"},
-            {"train", "--observations", "20000"}}) {
+    void badOptionsExitWithTwoNamingTheOptionInOneShortMessage() {
+        String[][] cases = {{"--rank", "0"}, {"--lr", "-1"}, {"--init", "xavier"}, {"--rank", "6", "--rows", "5", "--cols", "5"},
+            {"--observations", "20000"}, {"--threads", "0"}, {"--width", "5,5", "--depth", "2"}, {"--width", "5", "--depth", "1"},
+            {"--depth", "0"}, {"--log-every", "0"}, {"--init-scale", "0"}, {"--optimizer", "sgd"},
+            {"--rows", "50000", "--cols", "50000"}};
+        for (String[] c : cases) {
+            String[] args = new String[c.length + 1];
+            args[0] = "train";
+            System.arraycopy(c, 0, args, 1, c.length);
             CliRun r = new CliRun(args);
-            assertEquals(2, r.code, String.join(" ", args));
-            assertFalse(r.err.contains("\tat "), r.err);
+            String what = String.join(" ", args) + ": " + r.err;
+            assertEquals(2, r.code, what);
+            assertTrue(r.err.startsWith("deepfact train: "), what);
+            assertTrue(r.err.contains(c[0]), "the message names " + c[0] + ": " + what);
+            assertTrue(r.err.contains("deepfact train --help"), what);
+            assertTrue(r.err.lines().count() <= 3, "no usage dump: " + what);
+            assertFalse(r.err.contains("\tat "), what);
+            assertTrue(r.out.isEmpty(), what);
+        }
+    }
+
+    @Test
+    void sameSeedSameNumbersAndTheSeedMatters() {
+        String[] args = {"train", "--rows", "12", "--cols", "10", "--rank", "2", "--observations", "70", "--depth", "3",
+            "--max-iterations", "300", "--json", "--seed", "5"};
+        CliRun a = new CliRun(args);
+        CliRun b = new CliRun(args);
+        args[args.length - 1] = "6";
+        CliRun c = new CliRun(args);
+        for (String key : new String[] {"train_loss", "reconstruction_error", "nuclear_norm", "effective_rank"}) {
+            assertEquals(a.field(key), b.field(key), key);
+            assertFalse(a.field(key).equals(c.field(key)), key + " should depend on --seed");
         }
     }
 
@@ -40,7 +65,20 @@ class TrainCommandTest {
                 "--optimizer", "gd", "--lr", "1e5", "--init-scale", "1");
         assertEquals(1, r.code);
         assertTrue(r.err.contains("learning rate 100000.0"), r.err);
+        assertTrue(r.err.startsWith("deepfact: error: ") || r.err.contains("\ndeepfact: error: "),
+                "the error starts a line of its own, not after a progress line: " + r.err);
+        assertTrue(r.out.isEmpty(), r.out);
         assertFalse(r.err.contains("\tat "), r.err);
+    }
+
+    @Test
+    void numbersAreWrittenTheWayAPersonTypesThem() {
+        assertEquals("0.001", TrainCommand.shortest(1e-3));
+        assertEquals("1e-4", TrainCommand.shortest(1e-4));
+        assertEquals("3e-4", TrainCommand.shortest(3e-4));
+        assertEquals("1e9", TrainCommand.shortest(1e9));
+        assertEquals("1", TrainCommand.shortest(1));
+        assertEquals("0.3", TrainCommand.shortest(0.3));
     }
 
     @Test
@@ -50,5 +88,7 @@ class TrainCommandTest {
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.contains("stopped: converged"), r.out);
         assertTrue(r.out.contains("reconstruction error"), r.out);
+        assertTrue(r.out.contains("gaussian init s = 0.001, grouprmsprop lr = 0.01"), r.out);
+        assertFalse(r.err.contains("\r"), "no carriage-return redraws when stderr is not a terminal: " + r.err);
     }
 }

@@ -17,7 +17,7 @@ import org.deepfact.engine.experiment.SweepRunner;
  * <p>The ETA is elapsed * (1 - f) / f with f the sweep's weighted fraction (runs report their
  * own progress, weighted by an estimate of their cost), shown once f &gt;= 2 %.
  */
-final class ProgressBar implements SweepRunner.Listener {
+public final class ProgressBar implements SweepRunner.Listener {
 
     /** Redraw in place (a terminal), print one line per finished run, or print nothing. */
     enum Mode {
@@ -98,7 +98,7 @@ final class ProgressBar implements SweepRunner.Listener {
     }
 
     /** @return m:ss or h:mm:ss */
-    static String clock(double seconds) {
+    public static String clock(double seconds) {
         long s = Math.max(0, Math.round(seconds));
         long h = s / 3600;
         long m = (s % 3600) / 60;
