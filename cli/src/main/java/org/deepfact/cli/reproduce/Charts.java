@@ -28,8 +28,12 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 /** The reproduce command's PNG charts, drawn with JFreeChart. */
 final class Charts {
 
-    /** One curve with error bars: x, mean y, and the bar's low and high end per point. */
-    record Curve(String name, double[] x, double[] y, double[] low, double[] high) {
+    /**
+     * One curve with error bars: x, mean y, and the bar's low and high end per point; drawn in
+     * colour {@code color} of the palette, solid for {@code dash} 0 and dashed otherwise (curves
+     * that differ only in the learning rate often lie on top of each other: a dash keeps both visible).
+     */
+    record Curve(String name, double[] x, double[] y, double[] low, double[] high, int color, int dash) {
     }
 
     /** A horizontal reference line, e.g. the nuclear-norm baseline or the ground truth. */
@@ -85,13 +89,14 @@ final class Charts {
         if (xlo <= xhi) {
             x.setRange(xlo / 2, xhi * 2);
         }
-        ValueAxis y = logY ? logAxis(yLabel) : new NumberAxis(yLabel);
+        ValueAxis y = logY ? logAxis(yLabel) : linearAxis(yLabel);
         if (lo <= hi) {
             if (logY) {
                 y.setRange(lo / 3, hi * 3);
             } else {
-                double pad = Math.max(1e-9, 0.08 * (hi - lo));
-                y.setRange(Math.min(0, lo - pad), hi + pad);
+                // the data's own range, not from 0: nuclear norms of 216 vs 220 must not look equal
+                double pad = Math.max(1e-3 * Math.max(Math.abs(hi), 1e-9), 0.1 * (hi - lo));
+                y.setRange(lo - pad, hi + pad);
             }
         }
         XYErrorRenderer renderer = new XYErrorRenderer();
@@ -100,7 +105,13 @@ final class Charts {
         renderer.setDefaultLinesVisible(true);
         renderer.setDefaultShapesVisible(true);
         renderer.setCapLength(6);
-        style(renderer, curves.size());
+        for (int i = 0; i < curves.size(); i++) {
+            Curve c = curves.get(i);
+            renderer.setSeriesPaint(i, PALETTE[c.color() % PALETTE.length]);
+            renderer.setSeriesStroke(i, c.dash() == 0 ? new BasicStroke(2f)
+                    : new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                            new float[] {6f + 3f * c.dash(), 4f}, 0f));
+        }
         XYPlot plot = new XYPlot(data, x, y, renderer);
         addLines(plot, lines);
         save(file, title, plot);
@@ -142,6 +153,12 @@ final class Charts {
         save(file, title, plot);
     }
 
+    private static NumberAxis linearAxis(String label) {
+        NumberAxis a = new NumberAxis(label);
+        a.setAutoRangeIncludesZero(false);
+        return a;
+    }
+
     /** A base-10 log axis with ticks at whole powers of ten only. */
     private static LogAxis logAxis(String label) {
         LogAxis a = new LogAxis(label);
@@ -159,7 +176,9 @@ final class Charts {
         }
     }
 
+    /** Dashed horizontal lines; their labels alternate right and left so that close lines stay legible. */
     private static void addLines(XYPlot plot, List<Line> lines) {
+        int labelled = 0;
         for (Line l : lines) {
             if (!Double.isFinite(l.value())) {
                 continue;
@@ -169,8 +188,9 @@ final class Charts {
             m.setLabel(l.label());
             m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
             m.setLabelPaint(l.paint());
-            m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-            m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+            boolean right = l.label().isEmpty() || labelled++ % 2 == 0;
+            m.setLabelAnchor(right ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.TOP_LEFT);
+            m.setLabelTextAnchor(right ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT);
             plot.addRangeMarker(m);
         }
     }

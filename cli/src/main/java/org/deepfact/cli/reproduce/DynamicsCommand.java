@@ -36,7 +36,7 @@ import picocli.CommandLine.ParameterException;
             "",
             "Defaults: lr 1 (science.md: GD converges on this problem for lr in [0.3, 10]; 0.01 stays at the "
                 + "saddle), stop at train loss 1e-6 or 30000 iterations, a record every 20 iterations. Takes "
-                + "about a minute on 2 cores.",
+                + "10 to 30 s on 2 cores.",
             "",
             "Writes to --out: dynamics-singular-values.csv (one row per depth and recorded iteration; columns: "
                 + "experiment, depth, iteration, train_loss, reconstruction_error, effective_rank, sigma_1 .. "

@@ -118,10 +118,10 @@ abstract class SweepCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "reproduce %s%s: %d x %d, rank %d, m %s, depths %s%s, init scales %s, lr %s, %d repeat(s), "
                 + "%s init, %s, loss threshold %s, cap %d iterations, seed %d%n", id, quick ? " --quick" : "",
                 grid.rows(), grid.cols(), grid.rank(), grid.ms(), grid.depths(),
-                grid.nuclear() ? " + min nuclear norm (eps " + grid.nuclearEpsilon() + ")" : "", grid.initScales(),
-                grid.learningRates(), grid.repeats(), RunTable.lower(grid.init().name()),
-                RunTable.lower(grid.optimizer().name()).replace("_", ""), grid.lossThreshold(), grid.maxIterations(),
-                grid.seed());
+                grid.nuclear() ? " + min nuclear norm (eps " + sci(grid.nuclearEpsilon()) + ")" : "",
+                sciList(grid.initScales()), sciList(grid.learningRates()), grid.repeats(),
+                RunTable.lower(grid.init().name()), RunTable.lower(grid.optimizer().name()).replace("_", ""),
+                sci(grid.lossThreshold()), grid.maxIterations(), grid.seed());
         out.printf(Locale.ROOT, "%d runs on %d thread(s); output in %s%n", runs.size(), threads, common.out);
         out.flush();
         RecoverySweep sweep = new RecoverySweep(grid);
@@ -213,6 +213,7 @@ abstract class SweepCommand implements Callable<Integer> {
         String[] metrics = {"reconstruction_error", "nuclear_norm", "effective_rank"};
         String[] labels = {"reconstruction error (mean over all entries)", "nuclear norm", "effective rank"};
         boolean manyLrs = grid.learningRates().size() > 1;
+        List<Integer> depthOrder = grid.depths();
         for (int m : grid.ms()) {
             for (int q = 0; q < metrics.length; q++) {
                 List<Charts.Curve> curves = new ArrayList<>();
@@ -226,7 +227,7 @@ abstract class SweepCommand implements Callable<Integer> {
                         baseline = g;
                         continue;
                     }
-                    String name = "depth " + g.key().depth() + (manyLrs ? ", lr " + g.key().lr() : "");
+                    String name = "depth " + g.key().depth() + (manyLrs ? ", lr " + sci(g.key().lr()) : "");
                     byCurve.computeIfAbsent(name, k -> new ArrayList<>()).add(g);
                 }
                 for (Map.Entry<String, List<Group>> c : byCurve.entrySet()) {
@@ -244,7 +245,9 @@ abstract class SweepCommand implements Callable<Integer> {
                         lo[i] = s.lowerBarPositive();
                         hi[i] = s.mean() + s.std();
                     }
-                    curves.add(new Charts.Curve(c.getKey(), x, y, lo, hi));
+                    Key first = pts.get(0).key();
+                    curves.add(new Charts.Curve(c.getKey(), x, y, lo, hi, Math.max(0, depthOrder.indexOf(first.depth())),
+                            Math.max(0, grid.learningRates().indexOf(first.lr()))));
                 }
                 List<Charts.Line> lines = new ArrayList<>();
                 if (baseline != null) {
@@ -259,7 +262,9 @@ abstract class SweepCommand implements Callable<Integer> {
                 Path file = common.out.resolve(id + "-m" + m + "-" + metrics[q] + ".png");
                 String title = String.format(Locale.ROOT, "%s, %d x %d rank %d, m = %d: %s", id, grid.rows(),
                         grid.cols(), grid.rank(), m, labels[q].replaceAll(" \\(.*", ""));
-                Charts.errorBarChart(file.toFile(), title, "initialization scale s", labels[q], q != 1, curves, lines);
+                // log y for the error (it spans orders of magnitude); nuclear norm and effective rank stay
+                // within a decade, where a log axis would show one tick or none
+                Charts.errorBarChart(file.toFile(), title, "initialization scale s", labels[q], q == 0, curves, lines);
                 files.add(file);
             }
         }
@@ -350,6 +355,11 @@ abstract class SweepCommand implements Callable<Integer> {
         double r = other.error().mean() / deep.error().mean();
         return label + sci(other.error().mean()) + (r >= 1 ? String.format(Locale.ROOT, " (%.0fx lower)", r)
                 : String.format(Locale.ROOT, " (%.2gx: NOT lower)", r));
+    }
+
+    /** @return e.g. [1e-3, 1e-4] */
+    static String sciList(List<Double> values) {
+        return values.stream().map(SweepCommand::sci).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
     }
 
     static String sci(double v) {

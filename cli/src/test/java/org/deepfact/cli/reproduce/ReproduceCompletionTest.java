@@ -86,6 +86,7 @@ class ReproduceCompletionTest {
         assertTrue(Files.exists(dir.resolve("completion-summary.csv")));
         String printed = out.toString();
         assertTrue(printed.contains("headline m = 250"), printed);
+        assertTrue(printed.contains("init scales [1e-3], lr [1e-3]"), "settings as they are typed: " + printed);
         assertTrue(printed.contains("ground truth: nuclear norm"), printed);
     }
 
