@@ -90,8 +90,8 @@ public final class NuclearCommand implements Callable<Integer> {
                     .put("dual_residual", report.dualResidual()).put("max_violation", report.maxViolation())
                     .put("seconds", median).put("seconds_all", seconds));
         } else {
-            out.printf(Locale.ROOT, "%s, seed %d; epsilon %g, tolerance %g%n", problem.describe(), problem.seed,
-                    epsilon, tolerance);
+            out.printf(Locale.ROOT, "%s, seed %d; epsilon %s, tolerance %s%n", problem.describe(), problem.seed,
+                    TrainCommand.shortest(epsilon), TrainCommand.shortest(tolerance));
             out.printf(Locale.ROOT, "method: %s, %s%n", report.method(),
                     report.converged() ? "converged" : "NOT converged (iteration cap)");
             out.printf(Locale.ROOT, "reconstruction_error %.4e%n", error);

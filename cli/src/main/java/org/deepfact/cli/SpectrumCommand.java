@@ -76,7 +76,8 @@ public final class SpectrumCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "nuclear_norm     %.10g%n", s.nuclearNorm());
             out.printf(Locale.ROOT, "spectral_norm    %.10g%n", s.spectralNorm());
             out.printf(Locale.ROOT, "frobenius_norm   %.10g%n", s.frobeniusNorm());
-            out.printf(Locale.ROOT, "schatten_%.4g     %.10g%n", schatten, s.schattenNorm(schatten));
+            out.printf(Locale.ROOT, "%-16s %.10g%n", String.format(Locale.ROOT, "schatten_%.4g", schatten),
+                    s.schattenNorm(schatten));
             out.printf(Locale.ROOT, "effective_rank   %.6f%n", s.effectiveRank());
             out.printf(Locale.ROOT, "stable_rank      %.6f%n", s.stableRank());
             out.printf(Locale.ROOT, "numerical_rank   %d (tolerance %.3e)%n", s.numericalRank(),
@@ -138,7 +139,8 @@ public final class SpectrumCommand implements Callable<Integer> {
                         values[c] = Double.parseDouble(cell);
                     } catch (NumberFormatException e) {
                         throw new IllegalArgumentException(file + " row " + line + ", column " + (c + 1)
-                                + ": '" + cell + "' is not a number");
+                                + ": '" + cell + "' is not a number" + (rows.isEmpty() ? " (the file must not have a "
+                                + "header row)" : ""));
                     }
                     if (!Double.isFinite(values[c])) {
                         throw new IllegalArgumentException(file + " row " + line + ", column " + (c + 1)

@@ -73,7 +73,7 @@ class NuclearCommandTest {
     void textModeNamesTheResults() {
         CliRun r = new CliRun("nuclear", "--rows", "8", "--cols", "8", "--rank", "1", "--observations", "40");
         assertEquals(0, r.code, r.err);
-        assertTrue(r.out.contains("8 x 8, rank 1, m = 40, seed 0"), r.out);
+        assertTrue(r.out.contains("8 x 8, rank 1, m = 40, seed 0; epsilon 0.001, tolerance 1e-6"), r.out);
         assertTrue(r.out.contains("nuclear_norm"), r.out);
         assertTrue(r.out.contains("max_violation"), r.out);
     }

@@ -63,6 +63,10 @@ class SpectrumCommandTest {
         assertEquals(1, bad.code);
         assertTrue(bad.err.contains("row 2, column 3") && bad.err.contains("'x'"), bad.err);
 
+        CliRun header = new CliRun("spectrum", csv("header.csv", "a,b\n1,2\n").toString());
+        assertEquals(1, header.code);
+        assertTrue(header.err.contains("row 1, column 1") && header.err.contains("header row"), header.err);
+
         CliRun inf = new CliRun("spectrum", csv("inf.csv", "1,Infinity\n").toString());
         assertEquals(1, inf.code);
         assertTrue(inf.err.contains("row 1, column 2"), inf.err);
@@ -94,7 +98,7 @@ class SpectrumCommandTest {
         CliRun missing = new CliRun("spectrum", dir.resolve("nope.csv").toString());
         assertEquals(1, missing.code);
         assertTrue(missing.err.contains("no such file"), missing.err);
-        for (CliRun r : new CliRun[] {bad, inf, ragged, notText, quote, directory, missing}) {
+        for (CliRun r : new CliRun[] {bad, header, inf, ragged, notText, quote, directory, missing}) {
             assertFalse(r.err.contains("\tat "), r.err);
         }
     }
