@@ -99,7 +99,7 @@ public final class DynamicsCommand implements Callable<Integer> {
                 + "stop at loss 1e-6 or %d iterations, record every %d, seed %d; output in %s%n", size, size, rank, m,
                 depths, scale, lr, maxIterations, logEvery, common.seed, common.out);
         out.flush();
-        ProgressBar.Timed<List<TrainingResult>> timed = ProgressBar.run(mode, "dynamics",
+        ProgressBar.Timed<List<TrainingResult>> timed = ProgressBar.run(mode, "dynamics", common.spec.commandLine().getErr(),
                 bar -> sweep.execute(threads, bar, ProgressCallback.NONE));
         List<TrainingResult> results = timed.value();
         double[] truth = Spectrum.of(sweep.groundTruth()).top(Math.min(top, rank));

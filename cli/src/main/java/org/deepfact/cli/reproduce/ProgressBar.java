@@ -1,6 +1,6 @@
 package org.deepfact.cli.reproduce;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -30,7 +30,7 @@ public final class ProgressBar implements SweepRunner.Listener {
 
     private static final int WIDTH = 30;
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final Mode mode;
     private final String title;
     private final long start = System.nanoTime();
@@ -41,9 +41,9 @@ public final class ProgressBar implements SweepRunner.Listener {
     record Timed<T>(T value, double seconds) {
     }
 
-    /** Runs a sweep with a progress bar on stderr titled {@code title}, closes the bar and times the sweep. */
-    static <T> Timed<T> run(Mode mode, String title, Function<SweepRunner.Listener, T> sweep) {
-        ProgressBar bar = new ProgressBar(System.err, mode, title);
+    /** Runs a sweep with a progress bar on {@code err} (the command's stderr) titled {@code title}, closes the bar and times the sweep. */
+    static <T> Timed<T> run(Mode mode, String title, PrintWriter err, Function<SweepRunner.Listener, T> sweep) {
+        ProgressBar bar = new ProgressBar(err, mode, title);
         long start = System.nanoTime();
         try {
             T value = sweep.apply(bar);
@@ -53,7 +53,7 @@ public final class ProgressBar implements SweepRunner.Listener {
         }
     }
 
-    ProgressBar(PrintStream out, Mode mode, String title) {
+    ProgressBar(PrintWriter out, Mode mode, String title) {
         this.out = out;
         this.mode = mode;
         this.title = title;

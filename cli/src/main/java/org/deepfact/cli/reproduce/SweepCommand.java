@@ -125,7 +125,7 @@ abstract class SweepCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%d runs on %d thread(s); output in %s%n", runs.size(), threads, common.out);
         out.flush();
         RecoverySweep sweep = new RecoverySweep(grid);
-        ProgressBar.Timed<List<RunResult>> timed = ProgressBar.run(mode, id,
+        ProgressBar.Timed<List<RunResult>> timed = ProgressBar.run(mode, id, common.spec.commandLine().getErr(),
                 bar -> sweep.execute(threads, bar, ProgressCallback.NONE));
         List<RunResult> results = timed.value();
         Path csv = common.out.resolve(id + "-runs.csv");

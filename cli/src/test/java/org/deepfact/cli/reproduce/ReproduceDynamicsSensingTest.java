@@ -38,8 +38,11 @@ class ReproduceDynamicsSensingTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = run(out, err, "dynamics", "--size", "20", "--rank", "2", "--m", "160", "--log-every", "50",
-                "--top", "4", "--max-iterations", "20000", "--progress", "none", "--out", dir.toString());
+                "--top", "4", "--max-iterations", "20000", "--progress", "lines", "--out", dir.toString());
         assertEquals(0, code, err.toString());
+        // progress on the command's stderr (one line per finished run), results on stdout
+        assertTrue(err.toString().contains("dynamics: 100%  3/3 runs"), err.toString());
+        assertTrue(!out.toString().contains("runs  0:"), out.toString());
         try (Reader r = Files.newBufferedReader(dir.resolve("dynamics-singular-values.csv")); CSVParser p = parse(r)) {
             assertEquals(List.of("experiment", "depth", "iteration", "train_loss", "reconstruction_error",
                     "effective_rank", "sigma_1", "sigma_2", "sigma_3", "sigma_4"), p.getHeaderNames());
