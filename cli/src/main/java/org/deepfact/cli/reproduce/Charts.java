@@ -11,6 +11,7 @@ import java.util.List;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.ValueAxis;
@@ -55,8 +56,10 @@ final class Charts {
     }
 
     /**
-     * Mean with error bars against a log x axis, on a log or linear y axis, with horizontal
-     * reference lines; the y range covers the curves and the lines.
+     * Mean with error bars against a log x axis, on a log y axis ({@code logY}: ticks at powers of
+     * ten) or else a linear one over the data's range, switching to a log axis with ticks at 1, 2 ..
+     * 10, 20 .. when the values span more than a factor 4; with horizontal reference lines; the y
+     * range covers the curves and the lines.
      */
     static void errorBarChart(File file, String title, String xLabel, String yLabel, boolean logY, List<Curve> curves,
             List<Line> lines) throws IOException {
@@ -89,9 +92,10 @@ final class Charts {
         if (xlo <= xhi) {
             x.setRange(xlo / 2, xhi * 2);
         }
-        ValueAxis y = logY ? logAxis(yLabel) : linearAxis(yLabel);
+        boolean wide = !logY && lo > 0 && hi / lo > 4;
+        ValueAxis y = logY ? logAxis(yLabel) : wide ? labelledLogAxis(yLabel) : linearAxis(yLabel);
         if (lo <= hi) {
-            if (logY) {
+            if (logY || wide) {
                 y.setRange(lo / 3, hi * 3);
             } else {
                 // the data's own range, not from 0: nuclear norms of 216 vs 220 must not look equal
@@ -151,6 +155,17 @@ final class Charts {
         XYPlot plot = new XYPlot(data, x, y, renderer);
         addLines(plot, lines);
         save(file, title, plot);
+    }
+
+    /**
+     * A log axis for values within a decade or two (effective rank 5 vs 70): labelled ticks at
+     * 1, 2, 3 .. 10, 20 .. so that it never shows one tick or none.
+     */
+    private static NumberAxis labelledLogAxis(String label) {
+        LogarithmicAxis a = new LogarithmicAxis(label);
+        a.setStrictValuesFlag(false);
+        a.setAutoRangeNextLogFlag(false);
+        return a;
     }
 
     private static NumberAxis linearAxis(String label) {

@@ -262,8 +262,8 @@ abstract class SweepCommand implements Callable<Integer> {
                 Path file = common.out.resolve(id + "-m" + m + "-" + metrics[q] + ".png");
                 String title = String.format(Locale.ROOT, "%s, %d x %d rank %d, m = %d: %s", id, grid.rows(),
                         grid.cols(), grid.rank(), m, labels[q].replaceAll(" \\(.*", ""));
-                // log y for the error (it spans orders of magnitude); nuclear norm and effective rank stay
-                // within a decade, where a log axis would show one tick or none
+                // log y for the error (it spans orders of magnitude); nuclear norm and effective rank are
+                // linear unless they span more than a factor 4 (see Charts.errorBarChart)
                 Charts.errorBarChart(file.toFile(), title, "initialization scale s", labels[q], q == 0, curves, lines);
                 files.add(file);
             }
