@@ -127,7 +127,7 @@ public final class Trainer {
             for (int j = 0; j < factors.length; j++) {
                 copies[j] = factors[j].copy();
             }
-            cb.progress(1.0, "stopped: " + reason + " after " + t + " iterations");
+            cb.progress(1.0, "stopped: " + reason.id() + " after " + t + " iterations");
             // The stopping iteration was just recorded: product holds the final W.
             return new TrainingResult(product.copy(), copies, history, reason, t, seconds);
         }
