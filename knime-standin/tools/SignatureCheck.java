@@ -20,7 +20,9 @@ import java.util.stream.Collectors;
  * java knime-standin/tools/SignatureCheck.java REAL-org.knime.core.jar [knime-standin/target/org.knime.core-5.5.0.jar]
  * </pre>
  *
- * Uses javap (JDK), so nothing is loaded or initialised; exit code 1 when anything differs.
+ * REAL may be a class path of several jars (joined with the path separator) when KNIME keeps
+ * some classes in other bundles. Uses javap (JDK), so nothing is loaded or initialised; exit
+ * code 1 when anything differs.
  */
 public final class SignatureCheck {
 
