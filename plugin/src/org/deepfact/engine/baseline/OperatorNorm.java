@@ -15,6 +15,8 @@ final class OperatorNorm {
     private static final int MAX_ITERATIONS = 200;
     private static final double RELATIVE_CHANGE = 1e-6;
 
+    private static final org.deepfact.engine.data.SensingOperator.Coefficients IDENTITY = (i, v) -> v;
+
     private OperatorNorm() {
     }
 
@@ -27,6 +29,7 @@ final class OperatorNorm {
         for (int p = 0; p < x.data.length; p++) {
             x.data[p] = random.nextGaussian();
         }
+        DMatrixRMaj image = new DMatrixRMaj(a.rows(), a.cols());
         double[] ax = new double[a.size()];
         double estimate = 0;
         for (int it = 0; it < MAX_ITERATIONS; it++) {
@@ -38,8 +41,10 @@ final class OperatorNorm {
             for (int p = 0; p < x.data.length; p++) {
                 x.data[p] /= n;
             }
-            a.apply(x, ax);
-            a.adjoint(ax, x);
+            a.applyThenAdjoint(x, ax, IDENTITY, ax, image); // A^T A x, one pass over the A_i
+            DMatrixRMaj t = x;
+            x = image;
+            image = t;
             double next = Math.sqrt(NormOps_DDRM.normF(x)); // ||A^T A x|| -> ||A||^2
             if (Math.abs(next - estimate) <= RELATIVE_CHANGE * next) {
                 return next;

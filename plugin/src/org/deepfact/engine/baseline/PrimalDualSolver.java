@@ -1,6 +1,7 @@
 package org.deepfact.engine.baseline;
 
 import org.deepfact.engine.ProgressCallback;
+import org.deepfact.engine.data.SensingOperator;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.NormOps_DDRM;
 
@@ -46,6 +47,7 @@ final class PrimalDualSolver {
         double[] ax = new double[m];
         double[] axPrev = new double[m];
         SingularValueShrinkage svt = new SingularValueShrinkage(rows, cols);
+        DualStep dualStep = new DualStep(lambda, axPrev, y, eps);
 
         double norm = OperatorNorm.estimate(a, callback) * 1.02;
         if (norm == 0) {
@@ -68,15 +70,11 @@ final class PrimalDualSolver {
             xPrev.setTo(x);
             System.arraycopy(ax, 0, axPrev, 0, m);
             double nuclear = svt.shrink(g, tau, x);
-            a.apply(x, ax);
             System.arraycopy(lambda, 0, lambdaPrev, 0, m);
-            for (int i = 0; i < m; i++) {
-                double w = lambda[i] + s * (2 * ax[i] - axPrev[i]);
-                double clipped = Math.min(Math.max(w / s, y[i] - eps), y[i] + eps);
-                lambda[i] = w - s * clipped;
-            }
             atlPrev.setTo(atl);
-            a.adjoint(lambda, atl);
+            dualStep.s = s;
+            // ax = A x, lambda updated entry by entry from ax, atl = A^T lambda: one pass over the A_i.
+            a.applyThenAdjoint(x, ax, dualStep, lambda, atl);
 
             double feas = 0;
             double axNorm = 0;
@@ -108,11 +106,37 @@ final class PrimalDualSolver {
                 adapt *= ADAPT_DECAY;
             }
             if (loop.progressDue()) {
-                loop.progress(String.format("primal-dual iteration %d, primal %.2e, dual %.2e, nuclear norm %.6g",
+                loop.progress(String.format(java.util.Locale.ROOT, "primal-dual iteration %d, primal %.2e, dual %.2e, nuclear norm %.6g",
                         loop.iteration(), primal, dual, nuclear));
             }
         }
         return loop.finish("primal-dual hybrid gradient (general A)", a, y, x, axPrev);
+    }
+
+    /**
+     * lambda_i' = prox_{s g*}(lambda_i + s (2 (A X')_i - (A X)_i)) from the fresh (A X')_i;
+     * reads lambda_i before the caller overwrites it with the result.
+     */
+    private static final class DualStep implements SensingOperator.Coefficients {
+        private final double[] lambda;
+        private final double[] axPrev;
+        private final double[] y;
+        private final double eps;
+        double s;
+
+        DualStep(double[] lambda, double[] axPrev, double[] y, double eps) {
+            this.lambda = lambda;
+            this.axPrev = axPrev;
+            this.y = y;
+            this.eps = eps;
+        }
+
+        @Override
+        public double of(int i, double ax) {
+            double w = lambda[i] + s * (2 * ax - axPrev[i]);
+            double clipped = Math.min(Math.max(w / s, y[i] - eps), y[i] + eps);
+            return w - s * clipped;
+        }
     }
 
     private static double norm2(double[] v) {

@@ -8,13 +8,12 @@ import org.ejml.data.DMatrixRMaj;
  * constraints: A(X)_i = &lt;A_i, X&gt; and A^T(r) = sum_i r_i A_i through the operator's own
  * passes, so no A_i is materialised beyond what the operator already stores. Gives the same
  * numbers, bit for bit, as {@link DenseSensingConstraints} built from the operator's
- * matrices. Not thread-safe (one scratch row for regenerated operators): one instance per solve.
+ * matrices. Not thread-safe (one workspace for regenerated operators): one instance per solve.
  */
 public final class SensingConstraints implements LinearConstraints {
 
     private final SensingOperator op;
-    /** rows*cols doubles when the operator regenerates its A_i, else null. */
-    private final double[] scratch;
+    private final SensingOperator.Workspace workspace;
 
     /** @throws NullPointerException when the operator is null */
     public SensingConstraints(SensingOperator op) {
@@ -22,7 +21,7 @@ public final class SensingConstraints implements LinearConstraints {
             throw new NullPointerException("Sensing operator is null");
         }
         this.op = op;
-        this.scratch = op.isStored() ? null : new double[op.rows() * op.cols()];
+        this.workspace = op.newWorkspace();
     }
 
     @Override
@@ -42,11 +41,18 @@ public final class SensingConstraints implements LinearConstraints {
 
     @Override
     public void apply(DMatrixRMaj x, double[] out) {
-        op.measure(x, out, scratch);
+        op.measure(x, out, workspace);
     }
 
     @Override
     public void adjoint(double[] r, DMatrixRMaj out) {
-        op.adjoint(r, out, scratch);
+        op.adjoint(r, out, workspace);
+    }
+
+    /** One pass over the A_i instead of two (each A_i read or regenerated once); same numbers. */
+    @Override
+    public void applyThenAdjoint(DMatrixRMaj x, double[] ax, SensingOperator.Coefficients f, double[] c,
+            DMatrixRMaj out) {
+        op.measureAndAdjoint(x, ax, f, c, out, workspace);
     }
 }

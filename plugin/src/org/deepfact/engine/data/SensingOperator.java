@@ -2,7 +2,6 @@ package org.deepfact.engine.data;
 
 import java.util.SplittableRandom;
 
-import org.deepfact.engine.linalg.Rows;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -11,15 +10,30 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>Each A_i is generated from its own seed (drawn in order from one SplittableRandom seeded
  * with the operator's seed), entries in row-major order. Small operators are generated once
- * and stored; large ones ({@code m * rows * cols > }{@link #STORE_LIMIT} doubles, i.e. more
- * than 256 MiB) are regenerated on every use. Both modes give bit-identical numbers because
- * they run the same generator and the same arithmetic. Immutable and thread-safe; the
- * regenerating paths take a caller-owned scratch array so they allocate nothing.
+ * and stored, one array per A_i; large ones ({@code m * rows * cols > }{@link #STORE_LIMIT}
+ * doubles, i.e. more than 256 MiB) are regenerated on every use. Both modes give bit-identical
+ * numbers because they run the same generator and the same arithmetic.
+ *
+ * <p><b>Speed.</b> Every pass streams all m A_i from memory (160 MB at 100 x 100, m = 2000), so
+ * memory traffic decides the time. The passes go over the A_i in blocks of {@value #BLOCK}: the
+ * block's inner products are computed two measurements at a time (one read of W per pair), and
+ * the gradient update adds the block's four terms to each entry in one sweep, while the block's
+ * A_i are still in cache; {@link #residualAndAdjoint} and {@link #measureAndAdjoint} read (or
+ * regenerate) each A_i once per call. The arithmetic per measurement is fixed whatever the
+ * blocking: each &lt;A_i, W&gt; is a four-way partial-sum dot product combined as
+ * (s0 + s1) + (s2 + s3), and every entry of sum_i c_i A_i is accumulated in the order
+ * i = 1..m, so the numbers equal those of one-measurement-at-a-time loops, bit for bit.
+ *
+ * <p>Immutable and thread-safe; the passes take a caller-owned {@link Workspace} so they
+ * allocate nothing.
  */
 public final class SensingOperator {
 
     /** Largest number of stored doubles (2^25 = 256 MiB; the paper's 100 x 100, m = 2000 needs 2e7). */
     public static final long STORE_LIMIT = 1L << 25;
+
+    /** Measurements per block of a pass. */
+    static final int BLOCK = 4;
 
     /** Where A_i live. */
     public enum Storage {
@@ -31,15 +45,42 @@ public final class SensingOperator {
         REGENERATED
     }
 
+    /**
+     * Turns a measurement &lt;A_i, X&gt; into the coefficient of A_i in the adjoint half of
+     * {@link #measureAndAdjoint}. Called once per measurement, in the order i = 1..m.
+     */
+    @FunctionalInterface
+    public interface Coefficients {
+        /**
+         * @param i measurement index
+         * @param measured &lt;A_i, X&gt;
+         * @return c_i, the weight of A_i in the adjoint sum
+         */
+        double of(int i, double measured);
+    }
+
+    /**
+     * Per-caller scratch of the passes: room to regenerate one block of A_i (empty for stored
+     * operators) and the block's inner products. Not thread-safe; one per thread.
+     */
+    public static final class Workspace {
+        private final double[][] rows;
+        private final double[] dots = new double[BLOCK];
+
+        private Workspace(int count, int length) {
+            rows = new double[count][length];
+        }
+    }
+
     private final int rows;
     private final int cols;
     private final long seed;
     private final long[] seeds;
     private final double scale;
-    /** m * rows * cols entries, A_i at offset i * rows * cols; null when regenerating. */
-    private final double[] stored;
+    /** A_i in stored[i] (rows*cols doubles, row-major); null when regenerating. */
+    private final double[][] stored;
 
-    private SensingOperator(int rows, int cols, long seed, long[] seeds, double[] stored) {
+    private SensingOperator(int rows, int cols, long seed, long[] seeds, double[][] stored) {
         this.rows = rows;
         this.cols = cols;
         this.seed = seed;
@@ -54,8 +95,8 @@ public final class SensingOperator {
     }
 
     /**
-     * @throws IllegalArgumentException when the shape or m is not positive, or STORED is requested
-     *         beyond what a Java array can hold
+     * @throws IllegalArgumentException when the shape or m is not positive, or one A_i has more
+     *         entries than a Java array can hold
      */
     public static SensingOperator gaussian(int rows, int cols, int m, long seed, Storage storage) {
         if (rows < 1 || cols < 1) {
@@ -64,12 +105,11 @@ public final class SensingOperator {
         if (m < 1) {
             throw new IllegalArgumentException("Number of sensing measurements must be >= 1, got " + m);
         }
+        if ((long) rows * cols > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("Sensing matrices of " + rows + " x " + cols + " are too large");
+        }
         long size = (long) m * rows * cols;
         boolean store = storage == Storage.STORED || (storage == Storage.AUTO && size <= STORE_LIMIT);
-        if (store && size > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("Cannot store " + m + " sensing matrices of " + rows + " x " + cols
-                    + " (" + size + " doubles): use REGENERATED storage");
-        }
         SplittableRandom root = new SplittableRandom(seed);
         long[] seeds = new long[m];
         for (int i = 0; i < m; i++) {
@@ -79,12 +119,9 @@ public final class SensingOperator {
         if (!store) {
             return op;
         }
-        int n2 = rows * cols;
-        double[] all = new double[(int) size];
-        double[] tmp = new double[n2];
+        double[][] all = new double[m][rows * cols];
         for (int i = 0; i < m; i++) {
-            op.generate(i, tmp);
-            System.arraycopy(tmp, 0, all, i * n2, n2);
+            op.generate(i, all[i]);
         }
         return new SensingOperator(rows, cols, seed, seeds, all);
     }
@@ -120,12 +157,17 @@ public final class SensingOperator {
         return stored != null;
     }
 
+    /** @return scratch for the passes of this operator (one block of A_i when regenerating) */
+    public Workspace newWorkspace() {
+        return stored != null ? new Workspace(0, 0) : new Workspace(BLOCK, rows * cols);
+    }
+
     /** @return a new rows x cols copy of A_i */
     public DMatrixRMaj matrix(int i) {
         checkIndex(i);
         DMatrixRMaj a = new DMatrixRMaj(rows, cols);
         if (stored != null) {
-            System.arraycopy(stored, i * rows * cols, a.data, 0, rows * cols);
+            System.arraycopy(stored[i], 0, a.data, 0, rows * cols);
         } else {
             generate(i, a.data);
         }
@@ -135,7 +177,7 @@ public final class SensingOperator {
     /** @return a new array y with y_i = &lt;A_i, w&gt; */
     public double[] measure(DMatrixRMaj w) {
         double[] y = new double[size()];
-        measure(w, y, stored == null ? new double[rows * cols] : null);
+        measure(w, y, newWorkspace());
         return y;
     }
 
@@ -144,91 +186,254 @@ public final class SensingOperator {
      * {@link #measure(DMatrixRMaj)}).
      *
      * @param out array of at least m doubles
-     * @param scratch array of rows*cols doubles used when regenerating (may be null when stored)
      */
-    public void measure(DMatrixRMaj w, double[] out, double[] scratch) {
+    public void measure(DMatrixRMaj w, double[] out, Workspace ws) {
         checkShape(w);
         checkLength(out, "output");
-        int n2 = rows * cols;
-        for (int i = 0; i < size(); i++) {
-            out[i] = Rows.dot(slice(i, scratch), offset(i), w.data, 0, n2);
+        checkWorkspace(ws);
+        int m = size();
+        for (int i = 0; i < m; i += BLOCK) {
+            int count = Math.min(BLOCK, m - i);
+            dots(i, count, w.data, ws);
+            System.arraycopy(ws.dots, 0, out, i, count);
         }
     }
 
     /**
      * The adjoint map: overwrites {@code out} with sum_i r_i A_i, accumulated in the order
-     * i = 1..m, entry by entry (the order of {@link #residualAndAdjoint}).
+     * i = 1..m, entry by entry.
      *
      * @param r array of at least m coefficients
-     * @param scratch array of rows*cols doubles used when regenerating (may be null when stored)
      */
-    public void adjoint(double[] r, DMatrixRMaj out, double[] scratch) {
+    public void adjoint(double[] r, DMatrixRMaj out, Workspace ws) {
         checkShape(out);
         checkLength(r, "coefficient");
-        int n2 = rows * cols;
+        checkWorkspace(ws);
         double[] g = out.data;
-        java.util.Arrays.fill(g, 0, n2, 0.0);
-        for (int i = 0; i < size(); i++) {
-            Rows.axpy(r[i], slice(i, scratch), offset(i), g, 0, n2);
+        java.util.Arrays.fill(g, 0, rows * cols, 0.0);
+        int m = size();
+        for (int i = 0; i < m; i += BLOCK) {
+            int count = Math.min(BLOCK, m - i);
+            for (int j = 0; j < count; j++) {
+                block(i, j, ws);
+            }
+            accumulate(i, count, r, i, g, ws);
         }
     }
 
     /**
      * One fused pass for the sensing loss and gradient: r_i = &lt;A_i, w&gt; - y_i and
-     * grad = coeff * sum_i r_i A_i (grad is overwritten).
+     * grad = coeff * sum_i r_i A_i (grad is overwritten), reading each A_i once.
      *
-     * @param scratch array of rows*cols doubles used when regenerating (may be null when stored)
-     * @return sum_i r_i^2
+     * @return sum_i r_i^2, summed in the order i = 1..m
      */
-    public double residualAndAdjoint(DMatrixRMaj w, double[] y, double coeff, DMatrixRMaj grad, double[] scratch) {
+    public double residualAndAdjoint(DMatrixRMaj w, double[] y, double coeff, DMatrixRMaj grad, Workspace ws) {
         checkShape(w);
         checkShape(grad);
-        if (y.length != size()) {
-            throw new IllegalArgumentException("Expected " + size() + " measurements, got " + y.length);
-        }
-        int n2 = rows * cols;
+        checkMeasurements(y);
+        checkWorkspace(ws);
         double[] g = grad.data;
-        java.util.Arrays.fill(g, 0, n2, 0.0);
+        java.util.Arrays.fill(g, 0, rows * cols, 0.0);
+        double[] d = ws.dots;
         double sum = 0;
-        for (int i = 0; i < y.length; i++) {
-            double[] a = slice(i, scratch);
-            int off = offset(i);
-            double r = Rows.dot(a, off, w.data, 0, n2) - y[i];
-            sum += r * r;
-            Rows.axpy(coeff * r, a, off, g, 0, n2);
+        int m = size();
+        for (int i = 0; i < m; i += BLOCK) {
+            int count = Math.min(BLOCK, m - i);
+            dots(i, count, w.data, ws);
+            for (int j = 0; j < count; j++) {
+                double r = d[j] - y[i + j];
+                sum += r * r;
+                d[j] = coeff * r;
+            }
+            accumulate(i, count, d, 0, g, ws);
         }
         return sum;
     }
 
-    /** @return sum_i (&lt;A_i, w&gt; - y_i)^2 without a gradient */
-    public double residualSquares(DMatrixRMaj w, double[] y, double[] scratch) {
+    /**
+     * One fused pass for a map applied and then its adjoint on a coefficient derived entry by
+     * entry: {@code measured[i] = <A_i, x>}, {@code c[i] = f.of(i, measured[i])} (f is called
+     * before c[i] is written, so it may read the old c[i]), and {@code out = sum_i c[i] A_i}
+     * (overwritten). Reads each A_i once; the same numbers as {@link #measure} followed by the
+     * coefficient loop and {@link #adjoint}. {@code measured} and {@code c} may be the same array.
+     */
+    public void measureAndAdjoint(DMatrixRMaj x, double[] measured, Coefficients f, double[] c, DMatrixRMaj out,
+            Workspace ws) {
+        checkShape(x);
+        checkShape(out);
+        checkLength(measured, "output");
+        checkLength(c, "coefficient");
+        checkWorkspace(ws);
+        double[] g = out.data;
+        java.util.Arrays.fill(g, 0, rows * cols, 0.0);
+        double[] d = ws.dots;
+        int m = size();
+        for (int i = 0; i < m; i += BLOCK) {
+            int count = Math.min(BLOCK, m - i);
+            dots(i, count, x.data, ws);
+            for (int j = 0; j < count; j++) {
+                measured[i + j] = d[j];
+                c[i + j] = f.of(i + j, d[j]);
+            }
+            accumulate(i, count, c, i, g, ws);
+        }
+    }
+
+    /** @return sum_i (&lt;A_i, w&gt; - y_i)^2 without a gradient, summed in the order i = 1..m */
+    public double residualSquares(DMatrixRMaj w, double[] y, Workspace ws) {
         checkShape(w);
+        checkMeasurements(y);
+        checkWorkspace(ws);
+        double[] d = ws.dots;
         double sum = 0;
-        for (int i = 0; i < y.length; i++) {
-            double r = Rows.dot(slice(i, scratch), offset(i), w.data, 0, rows * cols) - y[i];
-            sum += r * r;
+        int m = size();
+        for (int i = 0; i < m; i += BLOCK) {
+            int count = Math.min(BLOCK, m - i);
+            dots(i, count, w.data, ws);
+            for (int j = 0; j < count; j++) {
+                double r = d[j] - y[i + j];
+                sum += r * r;
+            }
         }
         return sum;
     }
 
-    private double[] slice(int i, double[] scratch) {
-        if (stored != null) {
-            return stored;
-        }
-        if (scratch == null || scratch.length < rows * cols) {
-            throw new IllegalArgumentException("A scratch array of " + rows * cols + " doubles is needed");
-        }
-        generate(i, scratch);
-        return scratch;
+    /**
+     * {@link #residualSquares(DMatrixRMaj, double[], Workspace)} for one-off callers; allocates a
+     * workspace, so not for iteration loops.
+     *
+     * @param scratch ignored (kept for existing callers; the workspace replaced it)
+     */
+    public double residualSquares(DMatrixRMaj w, double[] y, double[] scratch) {
+        return residualSquares(w, y, newWorkspace());
     }
 
-    private int offset(int i) {
-        return stored != null ? i * rows * cols : 0;
+    /** @return A_{i+j}: the stored array, or regenerated into the workspace's j-th row */
+    private double[] block(int i, int j, Workspace ws) {
+        if (stored != null) {
+            return stored[i + j];
+        }
+        generate(i + j, ws.rows[j]);
+        return ws.rows[j];
+    }
+
+    /** Fetches A_i .. A_{i+count-1} (regenerating them into the workspace) and writes &lt;A, w&gt; to ws.dots. */
+    private void dots(int i, int count, double[] w, Workspace ws) {
+        int n2 = rows * cols;
+        double[] d = ws.dots;
+        int j = 0;
+        for (; j + 1 < count; j += 2) {
+            dot2(block(i, j, ws), block(i, j + 1, ws), w, n2, d, j);
+        }
+        if (j < count) {
+            d[j] = dot(block(i, j, ws), w, n2);
+        }
+    }
+
+    /** g += sum_{j < count} c[cOff + j] A_{i+j}, j ascending per entry; the A are those {@link #dots} fetched. */
+    private void accumulate(int i, int count, double[] c, int cOff, double[] g, Workspace ws) {
+        int n2 = rows * cols;
+        double[][] a = stored != null ? stored : ws.rows;
+        int base = stored != null ? i : 0;
+        if (count == BLOCK) {
+            axpy4(c[cOff], a[base], c[cOff + 1], a[base + 1], c[cOff + 2], a[base + 2], c[cOff + 3], a[base + 3], g,
+                    n2);
+        } else {
+            for (int j = 0; j < count; j++) {
+                axpy(c[cOff + j], a[base + j], g, n2);
+            }
+        }
+    }
+
+    /** Four partial sums over k mod 4, combined as (s0 + s1) + (s2 + s3). */
+    static double dot(double[] a, double[] w, int n) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int k = 0;
+        for (; k + 3 < n; k += 4) {
+            s0 += a[k] * w[k];
+            s1 += a[k + 1] * w[k + 1];
+            s2 += a[k + 2] * w[k + 2];
+            s3 += a[k + 3] * w[k + 3];
+        }
+        for (; k < n; k++) {
+            s0 += a[k] * w[k];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** {@link #dot} of a with w and of b with w in one sweep over w (each result bit-identical to dot). */
+    static void dot2(double[] a, double[] b, double[] w, int n, double[] out, int off) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        double t0 = 0;
+        double t1 = 0;
+        double t2 = 0;
+        double t3 = 0;
+        int k = 0;
+        for (; k + 3 < n; k += 4) {
+            double w0 = w[k];
+            double w1 = w[k + 1];
+            double w2 = w[k + 2];
+            double w3 = w[k + 3];
+            s0 += a[k] * w0;
+            s1 += a[k + 1] * w1;
+            s2 += a[k + 2] * w2;
+            s3 += a[k + 3] * w3;
+            t0 += b[k] * w0;
+            t1 += b[k + 1] * w1;
+            t2 += b[k + 2] * w2;
+            t3 += b[k + 3] * w3;
+        }
+        for (; k < n; k++) {
+            s0 += a[k] * w[k];
+            t0 += b[k] * w[k];
+        }
+        out[off] = (s0 + s1) + (s2 + s3);
+        out[off + 1] = (t0 + t1) + (t2 + t3);
+    }
+
+    /** g += c * a (zero-offset arrays, which C2 vectorises). */
+    static void axpy(double c, double[] a, double[] g, int n) {
+        for (int k = 0; k < n; k++) {
+            g[k] += c * a[k];
+        }
+    }
+
+    /**
+     * g += c0 a0 + c1 a1 + c2 a2 + c3 a3 in one sweep, evaluated left to right per entry, i.e.
+     * exactly four {@link #axpy} calls in order (Java does not contract to fused multiply-adds).
+     */
+    static void axpy4(double c0, double[] a0, double c1, double[] a1, double c2, double[] a2, double c3, double[] a3,
+            double[] g, int n) {
+        for (int k = 0; k < n; k++) {
+            g[k] = g[k] + c0 * a0[k] + c1 * a1[k] + c2 * a2[k] + c3 * a3[k];
+        }
     }
 
     private void checkIndex(int i) {
         if (i < 0 || i >= size()) {
             throw new IllegalArgumentException("Measurement index " + i + " is out of range [0, " + (size() - 1) + "]");
+        }
+    }
+
+    private void checkMeasurements(double[] y) {
+        if (y.length != size()) {
+            throw new IllegalArgumentException("Expected " + size() + " measurements, got " + y.length);
+        }
+    }
+
+    private void checkWorkspace(Workspace ws) {
+        if (ws == null) {
+            throw new NullPointerException("Sensing workspace is null (use newWorkspace())");
+        }
+        if (stored == null && (ws.rows.length < BLOCK || ws.rows[0].length != rows * cols)) {
+            throw new IllegalArgumentException("Workspace is not for this operator's " + rows + " x " + cols
+                    + " matrices (use newWorkspace())");
         }
     }
 

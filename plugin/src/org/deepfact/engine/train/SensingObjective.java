@@ -7,7 +7,8 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Sensing loss (1/m) sum_i (&lt;A_i, W&gt; - y_i)^2. The gradient G = (2/m) sum_i r_i A_i is dense,
- * so the chain is computed in full (N - 1 products forward, 2 (N - 1) backward).
+ * so the chain is computed in full (N - 1 products forward, 2 (N - 1) backward). Loss and G come
+ * from one fused pass of the operator that reads (or regenerates) each A_i once per iteration.
  */
 final class SensingObjective implements Objective {
 
@@ -15,7 +16,7 @@ final class SensingObjective implements Objective {
     private final SensingOperator op;
     private final double[] y;
     private final Chain chain;
-    private final double[] scratch;
+    private final SensingOperator.Workspace workspace;
     /** Where the last evaluate left G (valid until the next evaluate). */
     private DMatrixRMaj lastG;
 
@@ -25,7 +26,7 @@ final class SensingObjective implements Objective {
         this.op = op;
         this.y = y;
         this.chain = new Chain(kernel, dims, depth, cancel);
-        this.scratch = op.isStored() ? null : new double[op.rows() * op.cols()];
+        this.workspace = op.newWorkspace();
     }
 
     @Override
@@ -33,7 +34,7 @@ final class SensingObjective implements Objective {
         chain.forward(f, depth);
         DMatrixRMaj w = chain.prefix[depth];
         DMatrixRMaj target = depth == 1 ? grads[0] : chain.back[depth];
-        double sum = op.residualAndAdjoint(w, y, 2.0 / y.length, target, scratch);
+        double sum = op.residualAndAdjoint(w, y, 2.0 / y.length, target, workspace);
         if (depth > 1) {
             chain.backward(f, grads, depth);
         }

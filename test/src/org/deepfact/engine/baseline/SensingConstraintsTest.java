@@ -133,4 +133,65 @@ class SensingConstraintsTest {
         }
         assertThrows(IllegalArgumentException.class, () -> new DenseSensingConstraints());
     }
+
+    /** Hides the fused override: the solver then takes LinearConstraints' apply-then-adjoint default. */
+    private static LinearConstraints twoPass(LinearConstraints a) {
+        return new LinearConstraints() {
+            @Override
+            public int rows() {
+                return a.rows();
+            }
+
+            @Override
+            public int cols() {
+                return a.cols();
+            }
+
+            @Override
+            public int size() {
+                return a.size();
+            }
+
+            @Override
+            public void apply(DMatrixRMaj x, double[] out) {
+                a.apply(x, out);
+            }
+
+            @Override
+            public void adjoint(double[] r, DMatrixRMaj out) {
+                a.adjoint(r, out);
+            }
+        };
+    }
+
+    @Test
+    void fusedApplyThenAdjointEqualsTwoPassesAndSolvesToTheSameBits() {
+        for (Storage storage : new Storage[] {Storage.STORED, Storage.REGENERATED}) {
+            SensingOperator op = SensingOperator.gaussian(6, 5, 23, 9, storage);
+            SensingConstraints fused = new SensingConstraints(op);
+            LinearConstraints plain = twoPass(new SensingConstraints(op));
+            DMatrixRMaj x = randomMatrix(6, 5, 4);
+            double[] c1 = new double[23];
+            double[] c2 = new double[23];
+            double[] ax1 = new double[23];
+            double[] ax2 = new double[23];
+            DMatrixRMaj out1 = new DMatrixRMaj(6, 5);
+            DMatrixRMaj out2 = new DMatrixRMaj(6, 5);
+            fused.applyThenAdjoint(x, ax1, (i, v) -> Math.min(v, 0.1) * (i + 1), c1, out1);
+            plain.applyThenAdjoint(x, ax2, (i, v) -> Math.min(v, 0.1) * (i + 1), c2, out2);
+            assertArrayEquals(ax2, ax1, 0, storage.name());
+            assertArrayEquals(c2, c1, 0, storage.name());
+            assertArrayEquals(out2.data, out1.data, 0, storage.name());
+
+            DMatrixRMaj w = Fixtures.lowRank(6, 5, 1, 8);
+            double[] y = op.measure(w);
+            NuclearNormSolver solver = new NuclearNormSolver(NuclearNormConfig.defaults().withMaxIterations(200));
+            NuclearNormResult a = solver.solve(fused, y, ProgressCallback.NONE);
+            NuclearNormResult b = solver.solve(plain, y, ProgressCallback.NONE);
+            assertArrayEquals(b.solution().data, a.solution().data, 0, storage.name());
+            assertEquals(b.report().iterations(), a.report().iterations());
+            assertEquals(b.report().primalResidual(), a.report().primalResidual(), 0);
+            assertEquals(b.report().dualResidual(), a.report().dualResidual(), 0);
+        }
+    }
 }

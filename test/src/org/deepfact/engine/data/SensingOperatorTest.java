@@ -51,7 +51,7 @@ class SensingOperatorTest {
         DMatrixRMaj w = GroundTruth.generate(GroundTruthSpec.of(5, 5, 1, 5));
         double[] y = new double[7];
         DMatrixRMaj g = new DMatrixRMaj(5, 5);
-        double sum = op.residualAndAdjoint(w, y, 0.5, g, null);
+        double sum = op.residualAndAdjoint(w, y, 0.5, g, op.newWorkspace());
         double[] r = op.measure(w);
         DMatrixRMaj expected = new DMatrixRMaj(5, 5);
         double expectedSum = 0;
@@ -74,8 +74,8 @@ class SensingOperatorTest {
         double[] y = stored.measure(GroundTruth.generate(GroundTruthSpec.of(12, 9, 2, 8)));
         DMatrixRMaj g1 = new DMatrixRMaj(12, 9);
         DMatrixRMaj g2 = new DMatrixRMaj(12, 9);
-        double s1 = stored.residualAndAdjoint(w, y, 0.1, g1, null);
-        double s2 = regen.residualAndAdjoint(w, y, 0.1, g2, new double[108]);
+        double s1 = stored.residualAndAdjoint(w, y, 0.1, g1, stored.newWorkspace());
+        double s2 = regen.residualAndAdjoint(w, y, 0.1, g2, regen.newWorkspace());
         assertEquals(s1, s2, 0.0);
         assertArrayEquals(g1.data, g2.data, 0.0);
         assertTrue(SensingOperator.gaussian(12, 9, 30, 6).isStored(), "AUTO stores small operators");
@@ -89,5 +89,90 @@ class SensingOperatorTest {
         assertTrue(e.getMessage().contains("measurements must be >= 1"), e.getMessage());
         SensingOperator op = SensingOperator.gaussian(3, 3, 2, 1);
         assertThrows(IllegalArgumentException.class, () -> op.measure(new DMatrixRMaj(3, 4)));
+    }
+
+    /** Independent reference: one measurement at a time, the documented order, plain loops. */
+    private static double plainDot(double[] a, double[] w) {
+        double[] part = new double[4];
+        int n = a.length;
+        int full = n - n % 4;
+        for (int k = 0; k < n; k++) {
+            part[k < full ? k % 4 : 0] += a[k] * w[k];
+        }
+        return (part[0] + part[1]) + (part[2] + part[3]);
+    }
+
+    @Test
+    void blockedPassesEqualOneMeasurementAtATimeBitForBit() {
+        // m = 1..9 and 13 cover every remainder of the blocks of four; 5 x 7 = 35 entries the dot's remainder
+        for (int m : new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 13}) {
+            for (SensingOperator.Storage storage : new SensingOperator.Storage[] {SensingOperator.Storage.STORED,
+                    SensingOperator.Storage.REGENERATED}) {
+                SensingOperator op = SensingOperator.gaussian(5, 7, m, 30 + m, storage);
+                SensingOperator.Workspace ws = op.newWorkspace();
+                DMatrixRMaj w = GroundTruth.generate(GroundTruthSpec.of(5, 7, 2, m));
+                double[] y = new double[m];
+                java.util.SplittableRandom rnd = new java.util.SplittableRandom(m);
+                for (int i = 0; i < m; i++) {
+                    y[i] = rnd.nextGaussian();
+                }
+                double coeff = 0.37;
+                double[] dots = new double[m];
+                double expectedSum = 0;
+                double[] expectedGrad = new double[35];
+                double[] expectedAdjoint = new double[35];
+                for (int i = 0; i < m; i++) {
+                    double[] a = op.matrix(i).data;
+                    dots[i] = plainDot(a, w.data);
+                    double r = dots[i] - y[i];
+                    expectedSum += r * r;
+                    for (int k = 0; k < 35; k++) {
+                        expectedGrad[k] += (coeff * r) * a[k];
+                        expectedAdjoint[k] += y[i] * a[k];
+                    }
+                }
+                String what = "m = " + m + ", " + storage;
+                double[] measured = new double[m];
+                op.measure(w, measured, ws);
+                assertArrayEquals(dots, measured, 0.0, what);
+                DMatrixRMaj g = new DMatrixRMaj(5, 7);
+                g.fill(Double.NaN); // must be overwritten
+                assertEquals(expectedSum, op.residualAndAdjoint(w, y, coeff, g, ws), 0.0, what);
+                assertArrayEquals(expectedGrad, g.data, 0.0, what);
+                assertEquals(expectedSum, op.residualSquares(w, y, ws), 0.0, what);
+                g.fill(Double.NaN);
+                op.adjoint(y, g, ws);
+                assertArrayEquals(expectedAdjoint, g.data, 0.0, what);
+
+                // fused measure-then-adjoint: f sees <A_i, w> and the old c[i]
+                double[] c = y.clone();
+                double[] ax = new double[m];
+                g.fill(Double.NaN);
+                op.measureAndAdjoint(w, ax, (i, v) -> c[i] - 2 * v, c, g, ws);
+                assertArrayEquals(dots, ax, 0.0, what);
+                double[] expectedC = new double[m];
+                for (int i = 0; i < m; i++) {
+                    expectedC[i] = y[i] - 2 * dots[i];
+                }
+                assertArrayEquals(expectedC, c, 0.0, what);
+                DMatrixRMaj viaAdjoint = new DMatrixRMaj(5, 7);
+                op.adjoint(expectedC, viaAdjoint, ws);
+                assertArrayEquals(viaAdjoint.data, g.data, 0.0, what);
+            }
+        }
+    }
+
+    @Test
+    void passesNeedAWorkspaceOfTheirOperator() {
+        SensingOperator regen = SensingOperator.gaussian(3, 3, 5, 1, SensingOperator.Storage.REGENERATED);
+        DMatrixRMaj w = new DMatrixRMaj(3, 3);
+        assertThrows(NullPointerException.class, () -> regen.measure(w, new double[5], null));
+        SensingOperator.Workspace fromStored = SensingOperator.gaussian(3, 3, 5, 1).newWorkspace();
+        SensingOperator.Workspace otherShape = SensingOperator.gaussian(3, 4, 5, 1,
+                SensingOperator.Storage.REGENERATED).newWorkspace();
+        assertThrows(IllegalArgumentException.class, () -> regen.measure(w, new double[5], fromStored));
+        assertThrows(IllegalArgumentException.class, () -> regen.measure(w, new double[5], otherShape));
+        assertThrows(IllegalArgumentException.class,
+                () -> regen.residualAndAdjoint(w, new double[4], 1, new DMatrixRMaj(3, 3), regen.newWorkspace()));
     }
 }
