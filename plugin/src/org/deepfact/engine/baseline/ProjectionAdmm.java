@@ -87,7 +87,7 @@ final class ProjectionAdmm {
                 }
             }
             if (loop.progressDue()) {
-                loop.progress(String.format("ADMM iteration %d, primal %.2e, dual %.2e, nuclear norm %.6g, rank %d, "
+                loop.progress(String.format(java.util.Locale.ROOT, "ADMM iteration %d, primal %.2e, dual %.2e, nuclear norm %.6g, rank %d, "
                         + "rho %.3g", iteration, primal, dual, nuclear, svt.lastRank(), rho));
             }
         }

@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
  * {@code deepfact train} (ground truth from seed, observations from seed + 1). With
  * {@code --repeat K} it solves K times and reports the median seconds: the benchmark of the
  * solver (science.md target: n = 100, m = 2000, tolerance 1e-6 in under 1 s on one thread).
+ * Progress goes to stderr (see {@link SolverProgress}), results to stdout.
  */
 @Command(name = "nuclear", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Minimum nuclear norm completion: min ||X||_* s.t. |X_ij - y_ij| <= epsilon on observed entries.")
@@ -50,12 +51,25 @@ public final class NuclearCommand implements Callable<Integer> {
             description = "Solve this many times and report the median seconds (benchmark; default ${DEFAULT-VALUE}).")
     int repeat;
 
-    @Option(names = "--json", description = "Print one JSON object with the settings and results instead of text.")
+    @Option(names = "--json", description = "Print one JSON object with the settings and results instead of text"
+            + " (progress still goes to stderr; --progress none silences it).")
     boolean json;
+
+    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+            description = "Progress on stderr: auto (one line redrawn in place on a terminal, else a line every"
+                    + " 30 s), bar, lines or none (default: ${DEFAULT-VALUE}). Results always go to stdout.")
+    String progress;
+
+    /** Seconds between progress lines in lines mode (hidden: tests set 0 to see every report). */
+    @Option(names = "--progress-seconds", hidden = true, defaultValue = "30")
+    double progressSeconds;
 
     private NuclearNormConfig validate() {
         problem.validate();
         ProblemOptions.check(spec, repeat >= 1, "--repeat must be >= 1, got " + repeat);
+        ProblemOptions.check(spec, java.util.List.of("auto", "bar", "lines", "none").contains(progress),
+                "--progress must be auto, bar, lines or none, got '" + progress + "'");
+        ProblemOptions.check(spec, progressSeconds >= 0, "--progress-seconds must be >= 0, got " + progressSeconds);
         try {
             return NuclearNormConfig.defaults().withEpsilon(epsilon).withTolerance(tolerance)
                     .withMaxIterations(maxIterations);
@@ -72,9 +86,16 @@ public final class NuclearCommand implements Callable<Integer> {
         NuclearNormSolver solver = new NuclearNormSolver(config);
         double[] seconds = new double[repeat];
         NuclearNormResult result = null;
-        for (int r = 0; r < repeat; r++) {
-            result = solver.complete(generated.observed(), ProgressCallback.NONE);
-            seconds[r] = result.report().seconds();
+        SolverProgress progressLine = new SolverProgress(spec.commandLine().getErr(), SolverProgress.Mode.of(progress),
+                progressSeconds, maxIterations);
+        try {
+            for (int r = 0; r < repeat; r++) {
+                progressLine.start(repeat > 1 ? String.format(Locale.ROOT, "solve %d/%d: ", r + 1, repeat) : "");
+                result = solver.complete(generated.observed(), progressLine);
+                seconds[r] = result.report().seconds();
+            }
+        } finally {
+            progressLine.close(); // what follows (results, an error) starts on a line of its own
         }
         double[] sorted = seconds.clone();
         Arrays.sort(sorted);
@@ -106,5 +127,87 @@ public final class NuclearCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * The solver's progress reports (every 25 iterations: iteration, residuals, nuclear norm) on
+     * stderr: on a terminal one line redrawn in place with the elapsed time and the rate; otherwise
+     * (a log file, a pipe) one line every {@code interval} seconds, so logs stay readable.
+     */
+    static final class SolverProgress implements ProgressCallback {
+
+        /** Redraw in place, print a line every interval, or print nothing. */
+        enum Mode {
+            REDRAW, LINES, NONE;
+
+            static Mode of(String option) {
+                return switch (option) {
+                    case "bar" -> REDRAW;
+                    case "lines" -> LINES;
+                    case "none" -> NONE;
+                    default -> System.console() != null ? REDRAW : LINES;
+                };
+            }
+        }
+
+        private final PrintWriter err;
+        private final Mode mode;
+        private final double interval;
+        private final long maxIterations;
+        private String prefix = "";
+        private long start = System.nanoTime();
+        private double lastLine;
+        private int lastLength;
+
+        SolverProgress(PrintWriter err, Mode mode, double interval, long maxIterations) {
+            this.err = err;
+            this.mode = mode;
+            this.interval = interval;
+            this.maxIterations = maxIterations;
+        }
+
+        /** Starts timing a solve; {@code prefix} goes before every message (e.g. "solve 2/5: "). */
+        void start(String prefix) {
+            this.prefix = prefix;
+            start = System.nanoTime();
+            lastLine = 0;
+        }
+
+        @Override
+        public void progress(double fraction, String message) {
+            if (mode == Mode.NONE) {
+                return;
+            }
+            double elapsed = (System.nanoTime() - start) * 1e-9;
+            String line = String.format(Locale.ROOT, "%s%s  (%s elapsed, %.0f it/s)", prefix, message,
+                    org.deepfact.cli.reproduce.ProgressBar.clock(elapsed),
+                    fraction * maxIterations / Math.max(elapsed, 1e-9));
+            if (mode == Mode.LINES) {
+                if (elapsed - lastLine >= interval) {
+                    lastLine = elapsed;
+                    err.println(line);
+                    err.flush();
+                }
+                return;
+            }
+            int pad = Math.max(0, lastLength - line.length());
+            lastLength = line.length();
+            err.print("\r" + line + " ".repeat(pad));
+            err.flush();
+        }
+
+        /** Ends the redrawn line so that what follows starts on a fresh one. */
+        void close() {
+            if (lastLength > 0) {
+                err.println();
+                err.flush();
+                lastLength = 0;
+            }
+        }
+
+        @Override
+        public boolean isCanceled() {
+            return false;
+        }
     }
 }

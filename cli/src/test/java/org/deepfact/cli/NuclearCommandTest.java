@@ -90,4 +90,64 @@ class NuclearCommandTest {
             assertFalse(r.err.isBlank(), String.join(" ", args));
         }
     }
+
+    @Test
+    void progressGoesToStderrAndStdoutKeepsOnlyTheResults() {
+        // --progress-seconds 0: in lines mode (no terminal here) every report of the solver is printed
+        String[] problem = {"nuclear", "--rows", "30", "--cols", "30", "--rank", "2", "--observations", "300", "--seed", "5"};
+        CliRun json = new CliRun(concat(problem, "--json", "--progress-seconds", "0"));
+        assertEquals(0, json.code, json.err);
+        assertTrue(json.number("iterations") >= 50, "the run must be long enough to report: " + json.out);
+        String out = json.out.trim();
+        assertTrue(out.startsWith("{") && out.endsWith("}") && !out.contains("\n"), "stdout is one JSON object: " + out);
+        assertFalse(out.contains("iteration 25"), out);
+        String[] lines = json.err.split("\\R");
+        assertTrue(lines.length >= 2, "a line per report: " + json.err);
+        assertTrue(lines[0].startsWith("ADMM iteration 25,") || lines[0].contains("iteration 25,"), json.err);
+        assertTrue(json.err.contains("elapsed") && json.err.contains("it/s"), json.err);
+        assertFalse(json.err.contains("\r"), "no carriage returns off a terminal: " + json.err);
+
+        CliRun text = new CliRun(concat(problem, "--progress-seconds", "0"));
+        assertEquals(0, text.code, text.err);
+        assertFalse(text.out.contains("iteration 25,"), text.out);
+        assertTrue(text.out.contains("nuclear_norm"), text.out);
+        assertTrue(text.err.contains("iteration 25,"), text.err);
+
+        // the default interval (30 s) prints nothing for a run this short; none prints nothing at all
+        CliRun quiet = new CliRun(problem);
+        assertEquals("", quiet.err);
+        CliRun none = new CliRun(concat(problem, "--progress", "none", "--progress-seconds", "0"));
+        assertEquals("", none.err);
+        assertEquals(text.out.replaceAll("seconds .*", ""), none.out.replaceAll("seconds .*", ""));
+
+        CliRun repeated = new CliRun(concat(problem, "--repeat", "2", "--progress-seconds", "0", "--json"));
+        assertTrue(repeated.err.contains("solve 1/2: ") && repeated.err.contains("solve 2/2: "), repeated.err);
+
+        CliRun bad = new CliRun(concat(problem, "--progress", "loud"));
+        assertEquals(2, bad.code);
+        assertTrue(bad.err.contains("--progress must be auto, bar, lines or none"), bad.err);
+    }
+
+    @Test
+    void redrawModeRewritesOneLineAndEndsIt() {
+        java.io.StringWriter buffer = new java.io.StringWriter();
+        NuclearCommand.SolverProgress p = new NuclearCommand.SolverProgress(new java.io.PrintWriter(buffer),
+                NuclearCommand.SolverProgress.Mode.REDRAW, 30, 1000);
+        p.start("");
+        p.progress(0.025, "ADMM iteration 25, long message");
+        p.progress(0.05, "ADMM iteration 50");
+        p.close();
+        String s = buffer.toString();
+        assertTrue(s.startsWith("\rADMM iteration 25, long message"), s);
+        assertTrue(s.contains("\rADMM iteration 50"), s);
+        assertTrue(s.endsWith(System.lineSeparator()), "close ends the line");
+        assertEquals(s.length() - System.lineSeparator().length(), s.indexOf('\n') - (System.lineSeparator().length() - 1),
+                "the only line break is the one at the end: " + s);
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
 }
