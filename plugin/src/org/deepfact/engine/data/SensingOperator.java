@@ -157,6 +157,17 @@ public final class SensingOperator {
         return stored != null;
     }
 
+    /**
+     * Doubles an AUTO operator of this size holds at its largest: all A_i when they are stored,
+     * otherwise one block of regenerated A_i in a pass's workspace. Lets callers check memory
+     * before building the operator.
+     */
+    public static long heldDoubles(int rows, int cols, int m) {
+        long one = (long) rows * cols;
+        long all = one * m;
+        return all <= STORE_LIMIT ? all : BLOCK * one;
+    }
+
     /** @return scratch for the passes of this operator (one block of A_i when regenerating) */
     public Workspace newWorkspace() {
         return stored != null ? new Workspace(0, 0) : new Workspace(BLOCK, rows * cols);

@@ -102,9 +102,7 @@ public final class SensingProblemPortObject extends AbstractSimplePortObject {
      *         rows x cols scratch matrix for regenerating them
      */
     public long operatorDoubles() {
-        final long one = (long)m_rows * m_spec.cols();
-        final long all = one * m_spec.measurements();
-        return all <= SensingOperator.STORE_LIMIT ? all : one;
+        return SensingOperator.heldDoubles(m_rows, m_spec.cols(), m_spec.measurements());
     }
 
     @Override

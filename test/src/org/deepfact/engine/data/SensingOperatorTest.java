@@ -13,6 +13,17 @@ import org.junit.jupiter.api.Test;
 class SensingOperatorTest {
 
     @Test
+    void heldDoublesAgreesWithWhatAnAutoOperatorKeeps() {
+        // Small: every A_i stored.
+        assertTrue(SensingOperator.gaussian(4, 5, 6, 1).isStored());
+        assertEquals(4L * 5 * 6, SensingOperator.heldDoubles(4, 5, 6));
+        // Just past the store limit: regenerated, only one block of A_i held at a time.
+        int m = (int) (SensingOperator.STORE_LIMIT / (100 * 100)) + 1;
+        assertFalse(SensingOperator.gaussian(100, 100, m, 1).isStored());
+        assertEquals(SensingOperator.BLOCK * 100L * 100, SensingOperator.heldDoubles(100, 100, m));
+    }
+
+    @Test
     void entriesHaveVarianceOneOverRowsTimesCols() {
         SensingOperator op = SensingOperator.gaussian(20, 25, 40, 1);
         double sum = 0;

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
             "",
             "Cost: every iteration touches all m * n^2 entries of the A_i (2e7 at m = 2000; at m = 5000 they no "
                 + "longer fit the 256 MiB store and are regenerated each iteration), so the full grid takes "
-                + "impractically long on a laptop: about 35 ms per iteration at m = 2000 (a day or more on 2 cores for that half of the grid) and far more at m = 5000. Use --quick, or choose a grid with --size, --rank, --m, --depths, --scales, "
+                + "impractically long on a laptop: about 15 ms per iteration at m = 2000 (8 hours to a day on 2 cores for that half of the grid) and about 210 ms at m = 5000 (one to two weeks). Use --quick, or choose a grid with --size, --rank, --m, --depths, --scales, "
                 + "--lrs and --repeats.",
             "--quick: 30 x 30, rank 2, m = 250 (about the paper's ratio of m to the 2nr - r^2 degrees of freedom, 2), "
                 + "depths 1, 2, 3 and the nuclear norm, s = 1e-3, lr = 1e-3, 1 repeat: 4 runs, about 20 s on 2 cores.",
