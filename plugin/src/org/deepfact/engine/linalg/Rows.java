@@ -75,4 +75,79 @@ public final class Rows {
             y[k] += alpha * x[k];
         }
     }
+
+    /**
+     * Two dot products sharing {@code a}: out[0] = dot(a, b0, n), out[1] = dot(a, b1, n), each
+     * bit-identical to {@link #dot(double[], double[], int)} (same eight partial sums, same
+     * combination), while every a[k] is loaded once for both.
+     */
+    public static void dot2(double[] a, double[] b0, double[] b1, int n, double[] out) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        double s4 = 0;
+        double s5 = 0;
+        double s6 = 0;
+        double s7 = 0;
+        double u0 = 0;
+        double u1 = 0;
+        double u2 = 0;
+        double u3 = 0;
+        double u4 = 0;
+        double u5 = 0;
+        double u6 = 0;
+        double u7 = 0;
+        int k = 0;
+        for (; k + 7 < n; k += 8) {
+            double a0 = a[k];
+            double a1 = a[k + 1];
+            double a2 = a[k + 2];
+            double a3 = a[k + 3];
+            double a4 = a[k + 4];
+            double a5 = a[k + 5];
+            double a6 = a[k + 6];
+            double a7 = a[k + 7];
+            s0 += a0 * b0[k];
+            s1 += a1 * b0[k + 1];
+            s2 += a2 * b0[k + 2];
+            s3 += a3 * b0[k + 3];
+            s4 += a4 * b0[k + 4];
+            s5 += a5 * b0[k + 5];
+            s6 += a6 * b0[k + 6];
+            s7 += a7 * b0[k + 7];
+            u0 += a0 * b1[k];
+            u1 += a1 * b1[k + 1];
+            u2 += a2 * b1[k + 2];
+            u3 += a3 * b1[k + 3];
+            u4 += a4 * b1[k + 4];
+            u5 += a5 * b1[k + 5];
+            u6 += a6 * b1[k + 6];
+            u7 += a7 * b1[k + 7];
+        }
+        for (; k < n; k++) {
+            s0 += a[k] * b0[k];
+            u0 += a[k] * b1[k];
+        }
+        out[0] = ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+        out[1] = ((u0 + u1) + (u2 + u3)) + ((u4 + u5) + (u6 + u7));
+    }
+
+    /**
+     * y[0 .. n) += c0 x0 + c1 x1 + c2 x2 + c3 x3, added left to right: bit-identical to four
+     * {@link #axpy(double, double[], double[], int)} calls in that order, with one pass over y.
+     */
+    public static void axpy4(double c0, double[] x0, double c1, double[] x1, double c2, double[] x2, double c3,
+            double[] x3, double[] y, int n) {
+        for (int k = 0; k < n; k++) {
+            y[k] = y[k] + c0 * x0[k] + c1 * x1[k] + c2 * x2[k] + c3 * x3[k];
+        }
+    }
+
+    /** y[0 .. n) += c0 x0 + c1 x1, left to right: bit-identical to two {@code axpy} calls in that order. */
+    public static void axpy2(double c0, double[] x0, double c1, double[] x1, double[] y, int n) {
+        for (int k = 0; k < n; k++) {
+            y[k] = y[k] + c0 * x0[k] + c1 * x1[k];
+        }
+    }
 }

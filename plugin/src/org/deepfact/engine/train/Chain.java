@@ -45,12 +45,20 @@ final class Chain {
 
     /** Computes P_1 .. P_upTo and the transposes P_1^T .. P_{N-1}^T. */
     void forward(DMatrixRMaj[] factors, int upTo) {
+        forward(factors, upTo, depth - 1);
+    }
+
+    /**
+     * Computes P_1 .. P_upTo and the transposes P_1^T .. P_transposes^T only (backward reads
+     * P_1^T .. P_{top-1}^T; a caller that consumes P_{N-1} itself skips its transpose).
+     */
+    void forward(DMatrixRMaj[] factors, int upTo, int transposes) {
         prefix[1] = factors[0];
         for (int j = 2; j <= upTo; j++) {
             kernel.mult(factors[j - 1], prefix[j - 1], prefix[j]);
             cancel.checkCanceled();
         }
-        for (int j = 1; j < depth; j++) {
+        for (int j = 1; j <= transposes; j++) {
             CommonOps_DDRM.transpose(prefix[j], prefixT[j]);
         }
     }
