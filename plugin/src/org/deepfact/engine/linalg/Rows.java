@@ -150,4 +150,75 @@ public final class Rows {
             y[k] = y[k] + c0 * x0[k] + c1 * x1[k];
         }
     }
+
+    /**
+     * Four dot products sharing {@code a}: out[u] = dot(a, b_u, n), each bit-identical to
+     * {@link #dot(double[], double[], int)}. Partial sums 0-3 and 4-7 are built in two loops
+     * (16 accumulators each, so they stay in registers); each a[k] is loaded once for all four.
+     */
+    public static void dot4(double[] a, double[] b0, double[] b1, double[] b2, double[] b3, int n, double[] out) {
+        double p00 = 0, p01 = 0, p02 = 0, p03 = 0;
+        double p10 = 0, p11 = 0, p12 = 0, p13 = 0;
+        double p20 = 0, p21 = 0, p22 = 0, p23 = 0;
+        double p30 = 0, p31 = 0, p32 = 0, p33 = 0;
+        int end = n & ~7;
+        for (int k = 0; k < end; k += 8) {
+            double a0 = a[k];
+            double a1 = a[k + 1];
+            double a2 = a[k + 2];
+            double a3 = a[k + 3];
+            p00 += a0 * b0[k];
+            p01 += a1 * b0[k + 1];
+            p02 += a2 * b0[k + 2];
+            p03 += a3 * b0[k + 3];
+            p10 += a0 * b1[k];
+            p11 += a1 * b1[k + 1];
+            p12 += a2 * b1[k + 2];
+            p13 += a3 * b1[k + 3];
+            p20 += a0 * b2[k];
+            p21 += a1 * b2[k + 1];
+            p22 += a2 * b2[k + 2];
+            p23 += a3 * b2[k + 3];
+            p30 += a0 * b3[k];
+            p31 += a1 * b3[k + 1];
+            p32 += a2 * b3[k + 2];
+            p33 += a3 * b3[k + 3];
+        }
+        for (int k = end; k < n; k++) {
+            p00 += a[k] * b0[k];
+            p10 += a[k] * b1[k];
+            p20 += a[k] * b2[k];
+            p30 += a[k] * b3[k];
+        }
+        double q00 = 0, q01 = 0, q02 = 0, q03 = 0;
+        double q10 = 0, q11 = 0, q12 = 0, q13 = 0;
+        double q20 = 0, q21 = 0, q22 = 0, q23 = 0;
+        double q30 = 0, q31 = 0, q32 = 0, q33 = 0;
+        for (int k = 4; k < end; k += 8) {
+            double a0 = a[k];
+            double a1 = a[k + 1];
+            double a2 = a[k + 2];
+            double a3 = a[k + 3];
+            q00 += a0 * b0[k];
+            q01 += a1 * b0[k + 1];
+            q02 += a2 * b0[k + 2];
+            q03 += a3 * b0[k + 3];
+            q10 += a0 * b1[k];
+            q11 += a1 * b1[k + 1];
+            q12 += a2 * b1[k + 2];
+            q13 += a3 * b1[k + 3];
+            q20 += a0 * b2[k];
+            q21 += a1 * b2[k + 1];
+            q22 += a2 * b2[k + 2];
+            q23 += a3 * b2[k + 3];
+            q30 += a0 * b3[k];
+            q31 += a1 * b3[k + 1];
+            q32 += a2 * b3[k + 2];
+            q33 += a3 * b3[k + 3];
+        }
+        out[0] = ((p00 + p01) + (p02 + p03)) + ((q00 + q01) + (q02 + q03));
+        out[1] = ((p10 + p11) + (p12 + p13)) + ((q10 + q11) + (q12 + q13));
+        out[2] = ((p20 + p21) + (p22 + p23)) + ((q20 + q21) + (q22 + q23));
+        out[3] = ((p30 + p31) + (p32 + p33)) + ((q30 + q31) + (q32 + q33));
+    }
 }

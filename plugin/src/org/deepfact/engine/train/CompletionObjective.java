@@ -48,7 +48,7 @@ final class CompletionObjective implements Objective {
     private final double[][] topRows;
     private final double[][] prefixTRows;
     private final double[] accRow;
-    private final double[] dots = new double[2];
+    private final double[] dots = new double[4];
     private final double[] cs = new double[4];
 
     CompletionObjective(Observations obs, int[] dims, DenseKernel kernel, ProgressCallback cancel) {
@@ -137,8 +137,8 @@ final class CompletionObjective implements Objective {
     }
 
     /**
-     * Residuals, coefficients and dL/dW_N = G P_{N-1}^T, one row of W_N at a time: two dot
-     * products per load of the W_N row, four P^T rows per pass over the accumulator (each entry
+     * Residuals, coefficients and dL/dW_N = G P_{N-1}^T, one row of W_N at a time: up to four
+     * dot products per load of the W_N row, four P^T rows per pass over the accumulator (each entry
      * of the gradient still gets its terms in entry order). Returns the loss sum when the entries
      * are sorted by row (else fills {@link #resid}).
      */
@@ -156,23 +156,27 @@ final class CompletionObjective implements Objective {
             int t = s;
             while (t < e) {
                 int g = Math.min(4, e - t);
-                for (int u = 0; u < g; u += 2) {
-                    if (u + 1 < g) {
-                        Rows.dot2(w, prefixTRows[rowSegCol[t + u]], prefixTRows[rowSegCol[t + u + 1]], h, d);
+                if (g == 4) {
+                    Rows.dot4(w, prefixTRows[rowSegCol[t]], prefixTRows[rowSegCol[t + 1]],
+                            prefixTRows[rowSegCol[t + 2]], prefixTRows[rowSegCol[t + 3]], h, d);
+                } else if (g >= 2) {
+                    Rows.dot2(w, prefixTRows[rowSegCol[t]], prefixTRows[rowSegCol[t + 1]], h, d);
+                    if (g == 3) {
+                        d[2] = Rows.dot(w, prefixTRows[rowSegCol[t + 2]], h);
+                    }
+                } else {
+                    d[0] = Rows.dot(w, prefixTRows[rowSegCol[t]], h);
+                }
+                for (int u = 0; u < g; u++) {
+                    double r = d[u] - rowSegY[t + u];
+                    if (rowSorted) {
+                        sum += r * r;
                     } else {
-                        d[0] = Rows.dot(w, prefixTRows[rowSegCol[t + u]], h);
+                        resid[byRow[t + u]] = r;
                     }
-                    for (int v = 0; v < 2 && u + v < g; v++) {
-                        double r = d[v] - rowSegY[t + u + v];
-                        if (rowSorted) {
-                            sum += r * r;
-                        } else {
-                            resid[byRow[t + u + v]] = r;
-                        }
-                        double cc = scale * r;
-                        coef[byRow[t + u + v]] = cc;
-                        c[u + v] = cc;
-                    }
+                    double cc = scale * r;
+                    coef[byRow[t + u]] = cc;
+                    c[u] = cc;
                 }
                 if (g == 4) {
                     Rows.axpy4(c[0], prefixTRows[rowSegCol[t]], c[1], prefixTRows[rowSegCol[t + 1]], c[2],

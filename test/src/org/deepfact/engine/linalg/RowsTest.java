@@ -19,7 +19,7 @@ class RowsTest {
     }
 
     @Test
-    void dot2IsTwoDots() {
+    void dot2AndDot4AreSeparateDots() {
         SplittableRandom r = new SplittableRandom(1);
         double[] out = new double[2];
         for (int n = 0; n <= 41; n++) {
@@ -29,6 +29,14 @@ class RowsTest {
             Rows.dot2(a, b0, b1, n, out);
             assertEquals(Rows.dot(a, b0, n), out[0], 0.0, "n = " + n);
             assertEquals(Rows.dot(a, b1, n), out[1], 0.0, "n = " + n);
+            double[] b2 = random(r, n);
+            double[] b3 = random(r, n);
+            double[] out4 = new double[4];
+            Rows.dot4(a, b0, b1, b2, b3, n, out4);
+            double[][] bs = {b0, b1, b2, b3};
+            for (int u = 0; u < 4; u++) {
+                assertEquals(Rows.dot(a, bs[u], n), out4[u], 0.0, "dot4 " + u + ", n = " + n);
+            }
         }
     }
 
