@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  * {@code deepfact train} (ground truth from seed, observations from seed + 1). With
  * {@code --repeat K} it solves K times and reports the median seconds: the benchmark of the
  * solver (science.md target: n = 100, m = 2000, tolerance 1e-6 in under 1 s on one thread).
- * Progress goes to stderr (see {@link SolverProgress}), results to stdout.
+ * Progress goes to stderr (see {@link StderrProgress}), results to stdout.
  */
 @Command(name = "nuclear", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Minimum nuclear norm completion: min ||X||_* s.t. |X_ij - y_ij| <= epsilon on observed entries.")
@@ -86,7 +86,7 @@ public final class NuclearCommand implements Callable<Integer> {
         NuclearNormSolver solver = new NuclearNormSolver(config);
         double[] seconds = new double[repeat];
         NuclearNormResult result = null;
-        SolverProgress progressLine = new SolverProgress(spec.commandLine().getErr(), SolverProgress.Mode.of(progress),
+        StderrProgress progressLine = new StderrProgress(spec.commandLine().getErr(), StderrProgress.Mode.of(progress),
                 progressSeconds, maxIterations);
         try {
             for (int r = 0; r < repeat; r++) {
@@ -127,87 +127,5 @@ public final class NuclearCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    /**
-     * The solver's progress reports (every 25 iterations: iteration, residuals, nuclear norm) on
-     * stderr: on a terminal one line redrawn in place with the elapsed time and the rate; otherwise
-     * (a log file, a pipe) one line every {@code interval} seconds, so logs stay readable.
-     */
-    static final class SolverProgress implements ProgressCallback {
-
-        /** Redraw in place, print a line every interval, or print nothing. */
-        enum Mode {
-            REDRAW, LINES, NONE;
-
-            static Mode of(String option) {
-                return switch (option) {
-                    case "bar" -> REDRAW;
-                    case "lines" -> LINES;
-                    case "none" -> NONE;
-                    default -> System.console() != null ? REDRAW : LINES;
-                };
-            }
-        }
-
-        private final PrintWriter err;
-        private final Mode mode;
-        private final double interval;
-        private final long maxIterations;
-        private String prefix = "";
-        private long start = System.nanoTime();
-        private double lastLine;
-        private int lastLength;
-
-        SolverProgress(PrintWriter err, Mode mode, double interval, long maxIterations) {
-            this.err = err;
-            this.mode = mode;
-            this.interval = interval;
-            this.maxIterations = maxIterations;
-        }
-
-        /** Starts timing a solve; {@code prefix} goes before every message (e.g. "solve 2/5: "). */
-        void start(String prefix) {
-            this.prefix = prefix;
-            start = System.nanoTime();
-            lastLine = 0;
-        }
-
-        @Override
-        public void progress(double fraction, String message) {
-            if (mode == Mode.NONE) {
-                return;
-            }
-            double elapsed = (System.nanoTime() - start) * 1e-9;
-            String line = String.format(Locale.ROOT, "%s%s  (%s elapsed, %.0f it/s)", prefix, message,
-                    org.deepfact.cli.reproduce.ProgressBar.clock(elapsed),
-                    fraction * maxIterations / Math.max(elapsed, 1e-9));
-            if (mode == Mode.LINES) {
-                if (elapsed - lastLine >= interval) {
-                    lastLine = elapsed;
-                    err.println(line);
-                    err.flush();
-                }
-                return;
-            }
-            int pad = Math.max(0, lastLength - line.length());
-            lastLength = line.length();
-            err.print("\r" + line + " ".repeat(pad));
-            err.flush();
-        }
-
-        /** Ends the redrawn line so that what follows starts on a fresh one. */
-        void close() {
-            if (lastLength > 0) {
-                err.println();
-                err.flush();
-                lastLength = 0;
-            }
-        }
-
-        @Override
-        public boolean isCanceled() {
-            return false;
-        }
     }
 }

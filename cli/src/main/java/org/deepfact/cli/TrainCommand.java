@@ -31,6 +31,9 @@ import picocli.CommandLine.Spec;
                 + "same names and spellings; stop_reason is converged or max_iterations (the CSVs add diverged)."})
 public final class TrainCommand implements Callable<Integer> {
 
+    /** Off a terminal, one progress line this often (training usually stops long before its cap). */
+    private static final double PROGRESS_LINE_SECONDS = 30;
+
     /** Initialisations as typed on the command line. */
     enum Init { gaussian, uniform, identity, orthogonal }
 
@@ -132,8 +135,8 @@ public final class TrainCommand implements Callable<Integer> {
                 .init(InitKind.parse(init.name())).initScale(initScale).optimizer(OptimizerKind.parse(optimizer.name()))
                 .learningRate(lr).maxIterations(maxIterations).lossThreshold(lossThreshold).logEvery(logEvery)
                 .seed(problem.seed + 2).threads(threads).build();
-        StderrProgress progress = new StderrProgress(err, json ? StderrProgress.Mode.NONE : StderrProgress.Mode.auto(),
-                maxIterations);
+        StderrProgress progress = new StderrProgress(err, json ? StderrProgress.Mode.NONE : StderrProgress.Mode.of("auto"),
+                PROGRESS_LINE_SECONDS, maxIterations);
         TrainingResult result;
         try {
             result = Trainer.train(trainingProblem, config, progress);
@@ -192,73 +195,5 @@ public final class TrainCommand implements Callable<Integer> {
         String mantissa = s.substring(0, e);
         return (mantissa.endsWith(".0") ? mantissa.substring(0, mantissa.length() - 2) : mantissa) + "e"
                 + s.substring(e + 1);
-    }
-
-    /**
-     * Progress on stderr: on a terminal one line redrawn in place with the elapsed time and the
-     * rate; otherwise (a log file, a pipe) one line every 30 s, so logs stay readable. No ETA: a run
-     * stops when the loss reaches the threshold, usually long before the iteration cap.
-     */
-    static final class StderrProgress implements ProgressCallback {
-
-        /** Redraw in place, print a line every 30 s, or print nothing. */
-        enum Mode {
-            REDRAW, LINES, NONE;
-
-            static Mode auto() {
-                return System.console() != null ? REDRAW : LINES;
-            }
-        }
-
-        private static final double LINE_SECONDS = 30;
-
-        private final PrintWriter err;
-        private final Mode mode;
-        private final long maxIterations;
-        private final long start = System.nanoTime();
-        private double lastLine;
-        private int lastLength;
-
-        StderrProgress(PrintWriter err, Mode mode, long maxIterations) {
-            this.err = err;
-            this.mode = mode;
-            this.maxIterations = maxIterations;
-        }
-
-        @Override
-        public void progress(double fraction, String message) {
-            if (mode == Mode.NONE || message.startsWith("stopped")) {
-                return; // the summary on stdout says why and when it stopped
-            }
-            double elapsed = (System.nanoTime() - start) * 1e-9;
-            String line = String.format(Locale.ROOT, "%s  (%s elapsed, %.0f it/s)", message,
-                    org.deepfact.cli.reproduce.ProgressBar.clock(elapsed), fraction * maxIterations / Math.max(elapsed, 1e-9));
-            if (mode == Mode.LINES) {
-                if (elapsed - lastLine >= LINE_SECONDS) {
-                    lastLine = elapsed;
-                    err.println(line);
-                    err.flush();
-                }
-                return;
-            }
-            int pad = Math.max(0, lastLength - line.length());
-            lastLength = line.length();
-            err.print("\r" + line + " ".repeat(pad));
-            err.flush();
-        }
-
-        /** Ends the redrawn line so that what follows starts on a fresh one. */
-        void close() {
-            if (lastLength > 0) {
-                err.println();
-                err.flush();
-                lastLength = 0;
-            }
-        }
-
-        @Override
-        public boolean isCanceled() {
-            return false;
-        }
     }
 }
