@@ -2,6 +2,7 @@ package org.deepfact.engine.data;
 
 import java.util.SplittableRandom;
 
+import org.deepfact.engine.linalg.Rows;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -337,7 +338,7 @@ public final class SensingOperator {
             dot2(block(i, j, ws), block(i, j + 1, ws), w, n2, d, j);
         }
         if (j < count) {
-            d[j] = dot(block(i, j, ws), w, n2);
+            d[j] = Rows.dot(block(i, j, ws), 0, w, 0, n2);
         }
     }
 
@@ -347,35 +348,16 @@ public final class SensingOperator {
         double[][] a = stored != null ? stored : ws.rows;
         int base = stored != null ? i : 0;
         if (count == BLOCK) {
-            axpy4(c[cOff], a[base], c[cOff + 1], a[base + 1], c[cOff + 2], a[base + 2], c[cOff + 3], a[base + 3], g,
+            Rows.axpy4(c[cOff], a[base], c[cOff + 1], a[base + 1], c[cOff + 2], a[base + 2], c[cOff + 3], a[base + 3], g,
                     n2);
         } else {
             for (int j = 0; j < count; j++) {
-                axpy(c[cOff + j], a[base + j], g, n2);
+                Rows.axpy(c[cOff + j], a[base + j], g, n2);
             }
         }
     }
 
-    /** Four partial sums over k mod 4, combined as (s0 + s1) + (s2 + s3). */
-    static double dot(double[] a, double[] w, int n) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int k = 0;
-        for (; k + 3 < n; k += 4) {
-            s0 += a[k] * w[k];
-            s1 += a[k + 1] * w[k + 1];
-            s2 += a[k + 2] * w[k + 2];
-            s3 += a[k + 3] * w[k + 3];
-        }
-        for (; k < n; k++) {
-            s0 += a[k] * w[k];
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
-    /** {@link #dot} of a with w and of b with w in one sweep over w (each result bit-identical to dot). */
+    /** Rows.dot(a, 0, w, 0, n) and the same for b, in one sweep over w (each bit-identical to it). */
     static void dot2(double[] a, double[] b, double[] w, int n, double[] out, int off) {
         double s0 = 0;
         double s1 = 0;
@@ -406,24 +388,6 @@ public final class SensingOperator {
         }
         out[off] = (s0 + s1) + (s2 + s3);
         out[off + 1] = (t0 + t1) + (t2 + t3);
-    }
-
-    /** g += c * a (zero-offset arrays, which C2 vectorises). */
-    static void axpy(double c, double[] a, double[] g, int n) {
-        for (int k = 0; k < n; k++) {
-            g[k] += c * a[k];
-        }
-    }
-
-    /**
-     * g += c0 a0 + c1 a1 + c2 a2 + c3 a3 in one sweep, evaluated left to right per entry, i.e.
-     * exactly four {@link #axpy} calls in order (Java does not contract to fused multiply-adds).
-     */
-    static void axpy4(double c0, double[] a0, double c1, double[] a1, double c2, double[] a2, double c3, double[] a3,
-            double[] g, int n) {
-        for (int k = 0; k < n; k++) {
-            g[k] = g[k] + c0 * a0[k] + c1 * a1[k] + c2 * a2[k] + c3 * a3[k];
-        }
     }
 
     private void checkIndex(int i) {
