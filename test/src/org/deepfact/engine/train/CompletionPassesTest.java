@@ -22,18 +22,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class CompletionPassesTest {
 
-    private static DMatrixRMaj[] factors(int[] dims, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        DMatrixRMaj[] f = new DMatrixRMaj[dims.length - 1];
-        for (int j = 0; j < f.length; j++) {
-            f[j] = new DMatrixRMaj(dims[j + 1], dims[j]);
-            for (int e = 0; e < f[j].data.length; e++) {
-                f[j].data[e] = rng.nextGaussian() / Math.sqrt(dims[j]);
-            }
-        }
-        return f;
-    }
-
     /** Entries of rows x cols with density p (row 0 and column 0 left empty), optionally shuffled. */
     private static Observations observations(int rows, int cols, double p, boolean shuffle, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
@@ -78,7 +66,7 @@ class CompletionPassesTest {
             widths[j] = width + 3 * j; // hidden widths differ, so shape mix-ups fail
         }
         int[] dims = Widths.resolve(rows, cols, depth, widths);
-        DMatrixRMaj[] f = factors(dims, 11);
+        DMatrixRMaj[] f = GradientTest.factors(dims, 11);
         DMatrixRMaj[] g = new DMatrixRMaj[depth];
         for (int j = 0; j < depth; j++) {
             g[j] = new DMatrixRMaj(f[j].numRows, f[j].numCols);

@@ -34,7 +34,7 @@ class GradientTest {
     }
 
     /** Random factors of unit scale so the loss is far from zero and every term matters. */
-    private static DMatrixRMaj[] factors(int[] dims, long seed) {
+    static DMatrixRMaj[] factors(int[] dims, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         DMatrixRMaj[] f = new DMatrixRMaj[dims.length - 1];
         for (int j = 0; j < f.length; j++) {
