@@ -16,7 +16,8 @@ import org.osgi.framework.wiring.BundleWiring;
 /**
  * Proves the packaging works the way KNIME will load it: the tests run inside an
  * OSGi framework as a fragment of the plugin, the plugin resolves against a bundle
- * named org.knime.core, and the embedded jars load through Bundle-ClassPath.
+ * named org.knime.core, and the embedded jars (EJML and the engine module's jar) load
+ * through Bundle-ClassPath.
  */
 class OsgiWiringTest {
 
@@ -55,7 +56,7 @@ class OsgiWiringTest {
         Bundle bundle = pluginBundle();
         ClassLoader pluginLoader = bundle.adapt(BundleWiring.class).getClassLoader();
         for (String name : new String[] {"org.ejml.data.DMatrixRMaj", "org.ejml.dense.row.CommonOps_DDRM",
-                "org.apache.commons.math3.linear.SingularValueDecomposition"}) {
+                "org.deepfact.engine.train.Trainer", "org.deepfact.engine.baseline.NuclearNormSolver"}) {
             Class<?> type = bundle.loadClass(name);
             assertSame(pluginLoader, type.getClassLoader(), name + " was not loaded from the plugin's Bundle-ClassPath");
         }
