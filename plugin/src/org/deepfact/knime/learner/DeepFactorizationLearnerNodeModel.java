@@ -11,7 +11,7 @@ import org.deepfact.engine.train.HistoryRecord;
 import org.deepfact.engine.train.StopReason;
 import org.deepfact.engine.train.Trainer;
 import org.deepfact.engine.train.TrainingConfig;
-import org.deepfact.engine.train.TrainingProblem;
+import org.deepfact.engine.data.RecoveryProblem;
 import org.deepfact.engine.train.TrainingResult;
 import org.deepfact.knime.completion.CompletionTables;
 import org.deepfact.knime.completion.EntriesInput;
@@ -47,7 +47,7 @@ import org.knime.core.node.port.PortType;
 
 /**
  * Deep Matrix Factorization Learner. Thin: reads the entries (and the optional reference) into
- * a {@link TrainingProblem}, calls {@link Trainer#train} once with a progress/cancel callback,
+ * a {@link RecoveryProblem}, calls {@link Trainer#train} once with a progress/cancel callback,
  * writes the completed matrix, the training history, the factors and the key-to-index mapping.
  */
 public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<LearnerSettings> {
@@ -185,7 +185,7 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
             inObjects.length > IN_SENSING ? (SensingProblemPortObject)inObjects[IN_SENSING] : null;
         TrainingConfig config = settings().toTrainingConfig();
         List<String> warnings = new ArrayList<>();
-        TrainingProblem problem;
+        RecoveryProblem problem;
         KeyIndex rowKeys;
         KeyIndex colKeys;
         if (sensing != null) {
@@ -193,7 +193,7 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
             // before operator(): it keeps all A_i in memory when they are small enough
             checkMemory(sensing.rows(), sensing.cols(), config, sensing.operatorDoubles());
             problem = EngineCall.quick("Sensing problem",
-                () -> TrainingProblem.sensing(sensing.operator(), sensing.measurementValues()));
+                () -> RecoveryProblem.sensing(sensing.operator(), sensing.measurementValues()));
             rowKeys = KeyIndex.identity(problem.rows());
             colKeys = KeyIndex.identity(problem.cols());
             if (heldOut != null) {
@@ -203,7 +203,7 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
         } else {
             EntriesInput.Data data = EntriesInput.read(entries, heldOut, truth == null ? 0 : truth.numRows,
                 truth == null ? 0 : truth.numCols, es, readMon);
-            problem = TrainingProblem.completion(data.observed());
+            problem = RecoveryProblem.completion(data.observed());
             if (data.heldOut() != null) {
                 problem = problem.withHeldOut(data.heldOut());
             }
@@ -213,11 +213,11 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
             checkMemory(problem.rows(), problem.cols(), config, 0);
         }
         if (truth != null) {
-            final TrainingProblem p = problem;
+            final RecoveryProblem p = problem;
             final DMatrixRMaj t = truth;
             problem = EngineCall.quick("Ground-truth matrix", () -> p.withGroundTruth(t));
         }
-        final TrainingProblem toSolve = problem;
+        final RecoveryProblem toSolve = problem;
 
         ExecutionContext trainExec = exec.createSubExecutionContext(0.9);
         TrainingResult result;

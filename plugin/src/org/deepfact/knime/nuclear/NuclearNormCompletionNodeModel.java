@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import org.deepfact.engine.data.RecoveryProblem;
 import org.deepfact.engine.baseline.NuclearNormConfig;
 import org.deepfact.engine.baseline.NuclearNormReport;
 import org.deepfact.engine.baseline.NuclearNormResult;
@@ -135,7 +136,7 @@ public final class NuclearNormCompletionNodeModel extends StatelessNodeModel<Nuc
             // iterate, its SVD (U, V, workspace), dual variable, previous iterate, result, output cells
             MemoryCheck.requireMatrices(obs.rows(), obs.cols(), 12, "the nuclear norm solver's matrices");
             result = EngineCall.run(exec.createSubExecutionContext(0.9), "Nuclear norm completion",
-                cb -> new NuclearNormSolver(config).complete(obs, cb));
+                cb -> new NuclearNormSolver(config).solve(RecoveryProblem.completion(obs), cb));
             warnings.add(EntriesInput.emptyLinesWarning(obs));
             rowKeys = data.rowKeys();
             colKeys = data.colKeys();

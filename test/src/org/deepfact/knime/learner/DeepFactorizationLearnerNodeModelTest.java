@@ -16,7 +16,7 @@ import org.deepfact.engine.data.Observations;
 import org.deepfact.engine.data.SensingOperator;
 import org.deepfact.engine.train.HistoryRecord;
 import org.deepfact.engine.train.Trainer;
-import org.deepfact.engine.train.TrainingProblem;
+import org.deepfact.engine.data.RecoveryProblem;
 import org.deepfact.engine.train.TrainingResult;
 import org.deepfact.knime.common.InsufficientMemoryException;
 import org.deepfact.knime.common.InvalidInputException;
@@ -108,7 +108,7 @@ class DeepFactorizationLearnerNodeModelTest {
         PortObject[] out = m.execute(new PortObject[]{observed(exec), null}, exec);
         assertTrue(warning.get().startsWith("1 of 6 matrix rows and 0 of 5 columns have no observed entry: the data "
             + "do not determine their completed values; Stopped at the iteration cap"), warning.get());
-        TrainingResult direct = Trainer.train(TrainingProblem.completion(observations()),
+        TrainingResult direct = Trainer.train(RecoveryProblem.completion(observations()),
             m.settings().toTrainingConfig(), null);
 
         assertArrayEquals(EntriesFixture.toArray(direct.endToEnd()), NodeTestSupport.toArray((BufferedDataTable)out[0]));
@@ -318,7 +318,7 @@ class DeepFactorizationLearnerNodeModelTest {
         // same numbers as the engine on the mapped indices: (u2,30)->(2,1), (u10,4)->(1,0), (u1,30)->(0,1), (u2,4)->(2,0)
         Observations obs = Observations.of(3, 2, new int[]{2, 1, 0, 2}, new int[]{1, 0, 1, 0},
             new double[]{4, 2, 3, 1});
-        TrainingResult direct = Trainer.train(TrainingProblem.completion(obs), m.settings().toTrainingConfig(), null);
+        TrainingResult direct = Trainer.train(RecoveryProblem.completion(obs), m.settings().toTrainingConfig(), null);
         assertArrayEquals(EntriesFixture.toArray(direct.endToEnd()), NodeTestSupport.toArray((BufferedDataTable)out[0]));
     }
 
@@ -352,7 +352,7 @@ class DeepFactorizationLearnerNodeModelTest {
         assertEquals(COLS, ((DataTableSpec)specs[0]).getNumColumns(), "ground truth fixes the column count");
         PortObject[] out = m.execute(new PortObject[]{observed(exec), truthTable}, exec);
         TrainingResult direct = Trainer.train(
-            TrainingProblem.completion(observations()).withGroundTruth(new DMatrixRMaj(truth)),
+            RecoveryProblem.completion(observations()).withGroundTruth(new DMatrixRMaj(truth)),
             m.settings().toTrainingConfig(), null);
         double[][] history = NodeTestSupport.toArray((BufferedDataTable)out[1]);
         for (int r = 0; r < history.length; r++) {
@@ -406,7 +406,7 @@ class DeepFactorizationLearnerNodeModelTest {
         BufferedDataTable truthTable = NodeTestSupport.matrixTable(exec, "c", truth);
         PortObject[] out = m.execute(new PortObject[]{null, truthTable, sensing}, exec);
         TrainingResult direct = Trainer.train(
-            TrainingProblem.sensing(op, y).withGroundTruth(new DMatrixRMaj(truth)), m.settings().toTrainingConfig(),
+            RecoveryProblem.sensing(op, y).withGroundTruth(new DMatrixRMaj(truth)), m.settings().toTrainingConfig(),
             null);
         assertArrayEquals(EntriesFixture.toArray(direct.endToEnd()), NodeTestSupport.toArray((BufferedDataTable)out[0]));
         double[][] history = NodeTestSupport.toArray((BufferedDataTable)out[1]);

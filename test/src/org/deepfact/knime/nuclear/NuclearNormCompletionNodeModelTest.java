@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.deepfact.engine.data.RecoveryProblem;
 import org.deepfact.engine.baseline.NuclearNormResult;
 import org.deepfact.engine.baseline.NuclearNormSolver;
 import org.deepfact.engine.baseline.SensingConstraints;
@@ -79,7 +80,7 @@ class NuclearNormCompletionNodeModelTest {
         for (int p = 0; p < 3; p++) {
             assertEquals(specs[p], ((BufferedDataTable)out[p]).getDataTableSpec(), "port " + p);
         }
-        NuclearNormResult direct = new NuclearNormSolver(m.settings().toConfig()).complete(FIXTURE.observations(),
+        NuclearNormResult direct = new NuclearNormSolver(m.settings().toConfig()).solve(RecoveryProblem.completion(FIXTURE.observations()),
             org.deepfact.engine.ProgressCallback.NONE);
         double[][] expected = EntriesFixture.toArray(direct.solution());
         assertArrayEquals(expected, NodeTestSupport.toArray((BufferedDataTable)out[0]));

@@ -11,9 +11,9 @@ import org.deepfact.engine.data.Samplers;
 import org.deepfact.engine.data.SensingOperator;
 import org.deepfact.engine.model.Widths;
 import org.deepfact.engine.optim.OptimizerKind;
-import org.deepfact.engine.train.Benchmarks;
+import org.deepfact.engine.bench.Benchmarks;
 import org.deepfact.engine.train.TrainingConfig;
-import org.deepfact.engine.train.TrainingProblem;
+import org.deepfact.engine.data.RecoveryProblem;
 import org.ejml.data.DMatrixRMaj;
 
 import picocli.CommandLine.Command;
@@ -152,16 +152,16 @@ public final class BenchCommand implements Callable<Integer> {
         int m = c.m();
         int depth = c.depth();
         DMatrixRMaj truth = GroundTruth.generate(GroundTruthSpec.of(n, n, Math.min(5, n), seed));
-        TrainingProblem problem = TrainingProblem.completion(Samplers.uniform(truth, m, seed + 1));
+        RecoveryProblem problem = RecoveryProblem.completion(Samplers.uniform(truth, m, seed + 1));
         TrainingConfig base = TrainingConfig.builder().depth(depth).seed(seed + 2).build();
         double flops = Benchmarks.flopsPerIteration(Widths.resolve(n, n, depth, null), m,
                 OptimizerKind.GROUP_RMSPROP);
         double baselineRate = Double.NaN;
         if (n <= baselineMaxN) {
-            baselineRate = measure(problem, base.toBuilder().denseReference(true).threads(1).build())[0];
+            baselineRate = measure(problem, base.toBuilder().threads(1).build(), true)[0];
         }
         for (int t : threads) {
-            double[] rates = measure(problem, base.toBuilder().threads(t).build());
+            double[] rates = measure(problem, base.toBuilder().threads(t).build(), false);
             double rate = rates[0];
             out.printf(Locale.ROOT, "%-6d %-7d %-5d %-7d %10.1f %8.2f %11.1f %14s %8s%n", n, m, depth, t, rate,
                     rate * flops * 1e-9, rates[1], Double.isNaN(baselineRate) ? "-" : String.format(Locale.ROOT, "%.1f",
@@ -176,25 +176,25 @@ public final class BenchCommand implements Callable<Integer> {
         int m = c.m();
         DMatrixRMaj truth = GroundTruth.generate(GroundTruthSpec.of(n, n, Math.min(5, n), seed));
         SensingOperator op = SensingOperator.gaussian(n, n, m, seed + 1);
-        TrainingProblem problem = TrainingProblem.sensing(op, op.measure(truth));
+        RecoveryProblem problem = RecoveryProblem.sensing(op, op.measure(truth));
         TrainingConfig base = TrainingConfig.builder().depth(c.depth()).seed(seed + 2).build();
-        TrainingConfig reference = base.toBuilder().denseReference(true).threads(1).build();
+        TrainingConfig reference = base.toBuilder().threads(1).build();
         // The two-pass baseline holds every A_i in memory, so it only compares with a stored operator
         // (a regenerated one is slower by design: it trades time for memory).
         double baselineRate = Double.NaN;
         if (op.isStored() && n <= baselineMaxN) {
             // Same computation, or the ratio means nothing: a few iterations of both must give the same loss.
-            double fused = Benchmarks.timeIterations(problem, base, 3).lastLoss();
-            double twoPass = Benchmarks.timeIterations(problem, reference, 3).lastLoss();
+            double fused = Benchmarks.timeIterations(problem, base, 3, false).lastLoss();
+            double twoPass = Benchmarks.timeIterations(problem, reference, 3, true).lastLoss();
             if (Double.compare(fused, twoPass) != 0) {
                 throw new IllegalStateException("Sensing paths disagree after 3 iterations: loss " + fused
                         + " (fused) vs " + twoPass + " (two-pass)");
             }
-            baselineRate = measure(problem, reference)[0];
+            baselineRate = measure(problem, reference, true)[0];
         }
         double bytes = Benchmarks.sensingBytesPerIteration(n, n, m);
         for (int t : threads) {
-            double[] rates = measure(problem, base.toBuilder().threads(t).build());
+            double[] rates = measure(problem, base.toBuilder().threads(t).build(), false);
             double rate = rates[0];
             out.printf(Locale.ROOT, "%-17s %-5d %-7d %10.2f %8.2f %9s %11.2f %14s %8s%n", n + ":" + m, c.depth(), t,
                     rate, 1e3 / rate, op.isStored() ? String.format(Locale.ROOT, "%.2f", rate * bytes * 1e-9) : "regen",
@@ -205,11 +205,11 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** Calibrates iterations per repeat, warms up, returns median it/s by wall clock and by CPU time. */
-    private double[] measure(TrainingProblem problem, TrainingConfig config) {
-        double once = Benchmarks.timeIterations(problem, config, 1).wallSeconds();
+    private double[] measure(RecoveryProblem problem, TrainingConfig config, boolean reference) {
+        double once = Benchmarks.timeIterations(problem, config, 1, reference).wallSeconds();
         int iterations = (int) Math.max(1, Math.min(1_000_000, seconds / Math.max(once, 1e-7)));
         for (int w = 0; w < warmup; w++) {
-            double s = Benchmarks.timeIterations(problem, config, iterations).wallSeconds();
+            double s = Benchmarks.timeIterations(problem, config, iterations, reference).wallSeconds();
             if (w == 0) {
                 // Recalibrate once the JIT has compiled the loop.
                 iterations = (int) Math.max(1, Math.min(1_000_000, seconds * iterations / Math.max(s, 1e-9)));
@@ -218,7 +218,7 @@ public final class BenchCommand implements Callable<Integer> {
         double[] wall = new double[repeats];
         double[] cpu = new double[repeats];
         for (int r = 0; r < repeats; r++) {
-            Benchmarks.Timing t = Benchmarks.timeIterations(problem, config, iterations);
+            Benchmarks.Timing t = Benchmarks.timeIterations(problem, config, iterations, reference);
             wall[r] = iterations / t.wallSeconds();
             cpu[r] = iterations / t.cpuSeconds();
         }

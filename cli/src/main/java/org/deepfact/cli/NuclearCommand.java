@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.deepfact.engine.data.RecoveryProblem;
 import org.deepfact.engine.ProgressCallback;
 import org.deepfact.engine.baseline.NuclearNormConfig;
 import org.deepfact.engine.baseline.NuclearNormReport;
@@ -91,7 +92,7 @@ public final class NuclearCommand implements Callable<Integer> {
         try {
             for (int r = 0; r < repeat; r++) {
                 progressLine.start(repeat > 1 ? String.format(Locale.ROOT, "solve %d/%d: ", r + 1, repeat) : "");
-                result = solver.complete(generated.observed(), progressLine);
+                result = solver.solve(RecoveryProblem.completion(generated.observed()), progressLine);
                 seconds[r] = result.report().seconds();
             }
         } finally {

@@ -10,7 +10,7 @@ import org.deepfact.engine.optim.OptimizerKind;
 import org.deepfact.engine.train.HistoryRecord;
 import org.deepfact.engine.train.Trainer;
 import org.deepfact.engine.train.TrainingConfig;
-import org.deepfact.engine.train.TrainingProblem;
+import org.deepfact.engine.data.RecoveryProblem;
 import org.deepfact.engine.train.TrainingResult;
 
 import picocli.CommandLine.Command;
@@ -129,7 +129,7 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ProblemOptions.Generated generated = problem.generate();
-        TrainingProblem trainingProblem = TrainingProblem.completion(generated.observed())
+        RecoveryProblem trainingProblem = RecoveryProblem.completion(generated.observed())
                 .withGroundTruth(generated.truth());
         TrainingConfig config = TrainingConfig.builder().depth(depth).hiddenWidths(hiddenWidths())
                 .init(InitKind.parse(init.name())).initScale(initScale).optimizer(OptimizerKind.parse(optimizer.name()))

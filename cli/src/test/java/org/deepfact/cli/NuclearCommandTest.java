@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.deepfact.engine.data.RecoveryProblem;
 import org.deepfact.engine.ProgressCallback;
 import org.deepfact.engine.baseline.NuclearNormConfig;
 import org.deepfact.engine.baseline.NuclearNormResult;
@@ -29,7 +30,7 @@ class NuclearCommandTest {
         // the documented problem: ground truth from seed, sample from seed + 1
         DMatrixRMaj truth = GroundTruth.generate(GroundTruthSpec.of(12, 10, 2, 3));
         Observations observed = Samplers.uniform(truth, 80, 4);
-        NuclearNormResult direct = new NuclearNormSolver(NuclearNormConfig.defaults()).complete(observed,
+        NuclearNormResult direct = new NuclearNormSolver(NuclearNormConfig.defaults()).solve(RecoveryProblem.completion(observed),
                 ProgressCallback.NONE);
         double sum = 0;
         for (int p = 0; p < truth.data.length; p++) {

@@ -2,6 +2,7 @@ package org.deepfact.engine.baseline;
 
 import org.deepfact.engine.ProgressCallback;
 import org.deepfact.engine.data.Observations;
+import org.deepfact.engine.data.RecoveryProblem;
 
 /**
  * The paper's convex baseline: min ||X||_* subject to |A(X)_i - y_i| &lt;= epsilon for every
@@ -24,12 +25,17 @@ public final class NuclearNormSolver {
     }
 
     /**
-     * Minimum-nuclear-norm completion of observed entries.
+     * Minimum-nuclear-norm recovery of a completion or sensing problem (its references, if any,
+     * are not used by the solver).
      *
      * @param callback progress and cancellation; null means {@link ProgressCallback#NONE}
      */
-    public NuclearNormResult complete(Observations observations, ProgressCallback callback) {
-        return solve(new CompletionConstraints(observations), observations.values(), callback);
+    public NuclearNormResult solve(RecoveryProblem problem, ProgressCallback callback) {
+        if (problem.isCompletion()) {
+            Observations observations = problem.observations();
+            return solve(new CompletionConstraints(observations), observations.values(), callback);
+        }
+        return solve(new SensingConstraints(problem.sensingOperator()), problem.measurements(), callback);
     }
 
     /**

@@ -12,7 +12,7 @@ import org.deepfact.engine.model.InitKind;
 import org.deepfact.engine.optim.OptimizerKind;
 import org.deepfact.engine.train.Trainer;
 import org.deepfact.engine.train.TrainingConfig;
-import org.deepfact.engine.train.TrainingProblem;
+import org.deepfact.engine.data.RecoveryProblem;
 import org.deepfact.engine.train.TrainingResult;
 import org.ejml.data.DMatrixRMaj;
 
@@ -71,7 +71,7 @@ public record DynamicsSweep(int rows, int cols, int rank, int m, List<Integer> d
         }
         DMatrixRMaj truth = groundTruth();
         Observations obs = Samplers.uniform(truth, m, grid.sampleSeed(m, 0));
-        TrainingProblem problem = TrainingProblem.completion(obs).withGroundTruth(truth);
+        RecoveryProblem problem = RecoveryProblem.completion(obs).withGroundTruth(truth);
         List<SweepRunner.Task<TrainingResult>> tasks = new ArrayList<>();
         for (int depth : depths) {
             TrainingConfig config = TrainingConfig.builder()

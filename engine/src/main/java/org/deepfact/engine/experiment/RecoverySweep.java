@@ -22,7 +22,7 @@ import org.deepfact.engine.train.HistoryRecord;
 import org.deepfact.engine.train.StopReason;
 import org.deepfact.engine.train.Trainer;
 import org.deepfact.engine.train.TrainingConfig;
-import org.deepfact.engine.train.TrainingProblem;
+import org.deepfact.engine.data.RecoveryProblem;
 import org.deepfact.engine.train.TrainingResult;
 import org.ejml.data.DMatrixRMaj;
 
@@ -111,10 +111,14 @@ public final class RecoverySweep {
                 k -> op.measure(truth));
     }
 
+    private RecoveryProblem problem(RunSpec spec, DMatrixRMaj truth) {
+        return spec.problem() == Problem.COMPLETION
+                ? RecoveryProblem.completion(observations(spec, truth))
+                : RecoveryProblem.sensing(operator(spec), measurements(spec, truth));
+    }
+
     private RunResult runFactorization(RunSpec spec, DMatrixRMaj truth, ProgressCallback callback) {
-        TrainingProblem problem = spec.problem() == Problem.COMPLETION
-                ? TrainingProblem.completion(observations(spec, truth))
-                : TrainingProblem.sensing(operator(spec), measurements(spec, truth));
+        RecoveryProblem problem = problem(spec, truth);
         TrainingConfig config = TrainingConfig.builder()
                 .depth(spec.depth())
                 .init(spec.init())
@@ -143,24 +147,9 @@ public final class RecoverySweep {
     private RunResult runNuclear(RunSpec spec, DMatrixRMaj truth, ProgressCallback callback) {
         NuclearNormSolver solver = new NuclearNormSolver(NuclearNormConfig.defaults().withEpsilon(grid.nuclearEpsilon()));
         long start = System.nanoTime();
-        NuclearNormResult result;
-        double trainLoss;
-        if (spec.problem() == Problem.COMPLETION) {
-            Observations obs = observations(spec, truth);
-            result = solver.complete(obs, callback);
-            DMatrixRMaj x = result.solution();
-            double sum = 0;
-            for (int k = 0; k < obs.size(); k++) {
-                double d = x.unsafe_get(obs.row(k), obs.col(k)) - obs.value(k);
-                sum += d * d;
-            }
-            trainLoss = sum / obs.size();
-        } else {
-            SensingOperator op = operator(spec);
-            double[] y = measurements(spec, truth);
-            result = solver.solve(new SensingConstraints(op), y, callback);
-            trainLoss = op.residualSquares(result.solution(), y, new double[spec.rows() * spec.cols()]) / y.length;
-        }
+        RecoveryProblem problem = problem(spec, truth);
+        NuclearNormResult result = solver.solve(problem, callback);
+        double trainLoss = problem.meanSquaredResidual(result.solution());
         double seconds = (System.nanoTime() - start) * 1e-9;
         DMatrixRMaj x = result.solution();
         Spectrum s = Spectrum.of(x);

@@ -9,22 +9,24 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * Preallocated prefix products and back-propagation through the factor chain, shared by the
  * completion and sensing objectives. With P_j = W_j ... W_1 and B_j = S_j^T G (S_j the suffix
  * product), dL/dW_j = B_j P_{j-1}^T and B_{j-1} = W_j^T B_j: one dense product each, no n^3 work
- * beyond what the chain needs.
+ * beyond what the chain needs. Public for the benchmark's reference objectives
+ * ({@code org.deepfact.engine.bench}), which reuse it so their baselines differ only in the pass
+ * they replace.
  */
-final class Chain {
+public final class Chain {
 
     private final DenseKernel kernel;
     private final ProgressCallback cancel;
     private final int depth;
     /** prefix[j] = P_j (dims[j] x cols) for 2 &lt;= j &lt;= upTo; prefix[1] aliases W_1. */
-    final DMatrixRMaj[] prefix;
+    public final DMatrixRMaj[] prefix;
     /** prefixT[j] = P_j^T (cols x dims[j]) for 1 &lt;= j &lt;= depth - 1. */
-    final DMatrixRMaj[] prefixT;
+    public final DMatrixRMaj[] prefixT;
     /** back[j] = B_j (dims[j] x cols) for 2 &lt;= j &lt;= depth (back[depth] only when fed from outside). */
-    final DMatrixRMaj[] back;
+    public final DMatrixRMaj[] back;
 
     /** @param cancel consulted after every dense product (long at large n), so cancelling is prompt */
-    Chain(DenseKernel kernel, int[] dims, int upTo, ProgressCallback cancel) {
+    public Chain(DenseKernel kernel, int[] dims, int upTo, ProgressCallback cancel) {
         this.kernel = kernel;
         this.cancel = cancel;
         this.depth = dims.length - 1;
@@ -44,7 +46,7 @@ final class Chain {
     }
 
     /** Computes P_1 .. P_upTo and the transposes P_1^T .. P_{N-1}^T. */
-    void forward(DMatrixRMaj[] factors, int upTo) {
+    public void forward(DMatrixRMaj[] factors, int upTo) {
         forward(factors, upTo, depth - 1);
     }
 
@@ -67,7 +69,7 @@ final class Chain {
      * Given B_top in back[top] (or, for top = N - 1 when N = 2, already in grads[0]), fills
      * grads[j-1] = dL/dW_j for j = top .. 1.
      */
-    void backward(DMatrixRMaj[] factors, DMatrixRMaj[] grads, int top) {
+    public void backward(DMatrixRMaj[] factors, DMatrixRMaj[] grads, int top) {
         for (int j = top; j >= 2; j--) {
             kernel.mult(back[j], prefixT[j - 1], grads[j - 1]);
             cancel.checkCanceled();

@@ -1,5 +1,6 @@
 package org.deepfact.engine.train;
 
+import org.deepfact.engine.data.RecoveryProblem;
 import org.deepfact.engine.data.Observations;
 import org.deepfact.engine.metrics.ReconstructionErrors;
 import org.deepfact.engine.spectrum.Spectrum;
@@ -9,10 +10,10 @@ import org.ejml.data.DMatrixRMaj;
 /** Computes a {@link HistoryRecord} from the end-to-end matrix and gradient (only when metrics are due). */
 final class Metrics {
 
-    private final TrainingProblem problem;
+    private final RecoveryProblem problem;
     private final TrainingConfig config;
 
-    Metrics(TrainingProblem problem, TrainingConfig config) {
+    Metrics(RecoveryProblem problem, TrainingConfig config) {
         this.problem = problem;
         this.config = config;
     }

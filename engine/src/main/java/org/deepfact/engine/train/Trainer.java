@@ -1,5 +1,6 @@
 package org.deepfact.engine.train;
 
+import org.deepfact.engine.data.RecoveryProblem;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,7 +36,7 @@ public final class Trainer {
      *         divergenceFactor times the initial loss
      * @throws org.deepfact.engine.OperationCanceledException when the callback cancels
      */
-    public static TrainingResult train(TrainingProblem problem, TrainingConfig config, ProgressCallback callback) {
+    public static TrainingResult train(RecoveryProblem problem, TrainingConfig config, ProgressCallback callback) {
         if (problem == null || config == null) {
             throw new IllegalArgumentException("Problem and configuration must be given");
         }
@@ -48,7 +49,7 @@ public final class Trainer {
 
     /** Holds the preallocated state of one run. */
     private static final class Run {
-        private final TrainingProblem problem;
+        private final RecoveryProblem problem;
         private final TrainingConfig config;
         private final ProgressCallback cb;
         private final DenseKernel kernel;
@@ -62,7 +63,7 @@ public final class Trainer {
         private final Optimizer optimizer;
         private final Metrics metrics;
 
-        Run(TrainingProblem problem, TrainingConfig config, ProgressCallback cb, int[] dims, DenseKernel kernel) {
+        Run(RecoveryProblem problem, TrainingConfig config, ProgressCallback cb, int[] dims, DenseKernel kernel) {
             this.problem = problem;
             this.config = config;
             this.cb = cb;
@@ -77,13 +78,7 @@ public final class Trainer {
             }
             product = new DMatrixRMaj(problem.rows(), problem.cols());
             endToEndGradient = new DMatrixRMaj(problem.rows(), problem.cols());
-            if (problem.isCompletion()) {
-                objective = config.denseReference() ? new DenseCompletionObjective(problem.observations())
-                        : new CompletionObjective(problem.observations(), dims, kernel, cb);
-            } else {
-                objective = new SensingObjective(problem.sensingOperator(), problem.measurementsShared(), dims, kernel,
-                        cb);
-            }
+            objective = Objective.of(problem, dims, kernel, cb);
             optimizer = Optimizer.create(config.optimizer(), config.learningRate(), dims);
             metrics = new Metrics(problem, config);
         }

@@ -28,7 +28,6 @@ public final class TrainingConfig {
     private final double divergenceFactor;
     private final double rankTolerance;
     private final boolean alignment;
-    private final boolean denseReference;
 
     private TrainingConfig(Builder b) {
         depth = b.depth;
@@ -46,7 +45,6 @@ public final class TrainingConfig {
         divergenceFactor = b.divergenceFactor;
         rankTolerance = b.rankTolerance;
         alignment = b.alignment;
-        denseReference = b.denseReference;
     }
 
     /** @return a builder holding the paper's defaults */
@@ -72,7 +70,6 @@ public final class TrainingConfig {
         b.divergenceFactor = divergenceFactor;
         b.rankTolerance = rankTolerance;
         b.alignment = alignment;
-        b.denseReference = denseReference;
         return b;
     }
 
@@ -142,14 +139,6 @@ public final class TrainingConfig {
         return alignment;
     }
 
-    /**
-     * @return true to use the naive dense completion gradient (full W, dense G, n^3 products);
-     *         a reference for tests and the benchmark baseline, never faster
-     */
-    public boolean denseReference() {
-        return denseReference;
-    }
-
     @Override
     public String toString() {
         return "TrainingConfig[depth=" + depth + ", widths=" + Arrays.toString(hiddenWidths) + ", init=" + init
@@ -175,7 +164,6 @@ public final class TrainingConfig {
         private double divergenceFactor = 1e4;
         private double rankTolerance = 1e-3;
         private boolean alignment = true;
-        private boolean denseReference;
 
         private Builder() {
         }
@@ -253,11 +241,6 @@ public final class TrainingConfig {
 
         public Builder alignment(boolean v) {
             alignment = v;
-            return this;
-        }
-
-        public Builder denseReference(boolean v) {
-            denseReference = v;
             return this;
         }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
+import org.deepfact.engine.data.RecoveryProblem;
 import org.deepfact.engine.OperationCanceledException;
 import org.deepfact.engine.ProgressCallback;
 import org.deepfact.engine.data.Observations;
@@ -47,7 +48,7 @@ class NuclearNormSolverTest {
             y.set(i, i, d[i]);
             expected += d[i] - eps;
         }
-        NuclearNormResult res = solver(eps, 1e-8).complete(full(y), ProgressCallback.NONE);
+        NuclearNormResult res = solver(eps, 1e-8).solve(RecoveryProblem.completion(full(y)), ProgressCallback.NONE);
         assertTrue(res.report().converged(), res.report().toString());
         assertEquals(expected, res.report().nuclearNorm(), 1e-6);
         assertEquals(expected, Spectrum.of(res.solution()).nuclearNorm(), 1e-6);
@@ -70,7 +71,7 @@ class NuclearNormSolverTest {
             c[p - 1] = p % n;
             v[p - 1] = 1;
         }
-        NuclearNormResult res = solver(0, 1e-9).complete(Observations.of(n, n, r, c, v), ProgressCallback.NONE);
+        NuclearNormResult res = solver(0, 1e-9).solve(RecoveryProblem.completion(Observations.of(n, n, r, c, v)), ProgressCallback.NONE);
         assertEquals(1, res.solution().get(0, 0), 1e-6);
         assertEquals(n, res.report().nuclearNorm(), 1e-6);
     }
@@ -79,7 +80,7 @@ class NuclearNormSolverTest {
     void razinCohenTwoByTwoHasZeroCorner() {
         // X = [[a, 1], [1, 0]] has nuclear norm sqrt(a^2 + 4): minimum 2 at a = 0.
         Observations obs = Observations.of(2, 2, new int[] {0, 1, 1}, new int[] {1, 0, 1}, new double[] {1, 1, 0});
-        NuclearNormResult res = solver(0, 1e-9).complete(obs, ProgressCallback.NONE);
+        NuclearNormResult res = solver(0, 1e-9).solve(RecoveryProblem.completion(obs), ProgressCallback.NONE);
         assertEquals(0, res.solution().get(0, 0), 1e-6);
         assertEquals(2, res.report().nuclearNorm(), 1e-6);
     }
@@ -111,7 +112,7 @@ class NuclearNormSolverTest {
     void neverBeatsFeasibleGroundTruthByMoreThanTolerance() {
         DMatrixRMaj w = Fixtures.lowRank(30, 24, 2, 1);
         double truth = Spectrum.of(w).nuclearNorm();
-        NuclearNormResult completion = solver(0, 1e-7).complete(Fixtures.sample(w, 300, 2), ProgressCallback.NONE);
+        NuclearNormResult completion = solver(0, 1e-7).solve(RecoveryProblem.completion(Fixtures.sample(w, 300, 2)), ProgressCallback.NONE);
         assertTrue(completion.report().nuclearNorm() <= truth * (1 + 1e-6), completion.report() + " vs " + truth);
 
         DMatrixRMaj small = Fixtures.lowRank(8, 8, 1, 3);
@@ -135,8 +136,8 @@ class NuclearNormSolverTest {
     void tighterToleranceDoesNotLowerObjectiveBeyondTolerance() {
         DMatrixRMaj w = Fixtures.lowRank(40, 40, 3, 5);
         Observations obs = Fixtures.sample(w, 500, 6);
-        NuclearNormReport loose = solver(1e-3, 1e-4).complete(obs, ProgressCallback.NONE).report();
-        NuclearNormReport tight = solver(1e-3, 1e-8).complete(obs, ProgressCallback.NONE).report();
+        NuclearNormReport loose = solver(1e-3, 1e-4).solve(RecoveryProblem.completion(obs), ProgressCallback.NONE).report();
+        NuclearNormReport tight = solver(1e-3, 1e-8).solve(RecoveryProblem.completion(obs), ProgressCallback.NONE).report();
         assertTrue(loose.converged() && tight.converged());
         assertTrue(loose.nuclearNorm() - tight.nuclearNorm() <= 1e-4 * tight.nuclearNorm(),
                 loose + " vs " + tight);
@@ -149,8 +150,8 @@ class NuclearNormSolverTest {
     void deterministicBits() {
         DMatrixRMaj w = Fixtures.lowRank(20, 20, 2, 8);
         Observations obs = Fixtures.sample(w, 150, 9);
-        DMatrixRMaj a = solver(1e-3, 1e-6).complete(obs, ProgressCallback.NONE).solution();
-        DMatrixRMaj b = solver(1e-3, 1e-6).complete(obs, ProgressCallback.NONE).solution();
+        DMatrixRMaj a = solver(1e-3, 1e-6).solve(RecoveryProblem.completion(obs), ProgressCallback.NONE).solution();
+        DMatrixRMaj b = solver(1e-3, 1e-6).solve(RecoveryProblem.completion(obs), ProgressCallback.NONE).solution();
         assertArrayEquals(a.data, b.data, 0);
     }
 
@@ -159,8 +160,8 @@ class NuclearNormSolverTest {
         DMatrixRMaj w = Fixtures.lowRank(10, 10, 1, 21);
         Observations obs = Fixtures.sample(w, 60, 22);
         NuclearNormSolver s = solver(1e-3, 1e-6);
-        assertArrayEquals(s.complete(obs, ProgressCallback.NONE).solution().data,
-                s.complete(obs, null).solution().data, 0);
+        assertArrayEquals(s.solve(RecoveryProblem.completion(obs), ProgressCallback.NONE).solution().data,
+                s.solve(RecoveryProblem.completion(obs), null).solution().data, 0);
         DenseSensingConstraints map = Fixtures.gaussianSensing(6, 6, 20, 23);
         double[] y = new double[map.size()];
         map.apply(Fixtures.lowRank(6, 6, 1, 24), y);
@@ -186,7 +187,7 @@ class NuclearNormSolverTest {
             }
         };
         assertThrows(OperationCanceledException.class,
-                () -> solver(1e-3, 1e-12).complete(obs, cancelLater));
+                () -> solver(1e-3, 1e-12).solve(RecoveryProblem.completion(obs), cancelLater));
         assertEquals(2, calls.get());
     }
 
@@ -194,7 +195,7 @@ class NuclearNormSolverTest {
     void iterationCapIsReportedNotThrown() {
         DMatrixRMaj w = Fixtures.lowRank(20, 20, 2, 13);
         NuclearNormReport r = new NuclearNormSolver(NuclearNormConfig.defaults().withMaxIterations(3))
-                .complete(Fixtures.sample(w, 150, 13), ProgressCallback.NONE).report();
+                .solve(RecoveryProblem.completion(Fixtures.sample(w, 150, 13)), ProgressCallback.NONE).report();
         assertEquals(3, r.iterations());
         assertTrue(!r.converged());
     }

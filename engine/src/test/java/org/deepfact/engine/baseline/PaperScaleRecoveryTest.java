@@ -2,6 +2,7 @@ package org.deepfact.engine.baseline;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.deepfact.engine.data.RecoveryProblem;
 import org.deepfact.engine.ProgressCallback;
 import org.deepfact.engine.spectrum.Spectrum;
 import org.ejml.data.DMatrixRMaj;
@@ -17,10 +18,10 @@ class PaperScaleRecoveryTest {
     @Test
     void recoversAtFiveThousandButNotTwoThousand() {
         DMatrixRMaj w = Fixtures.lowRank(100, 100, 5, 11);
-        NuclearNormResult dense = solver(1e-3, 1e-4).complete(Fixtures.sample(w, 5000, 12), ProgressCallback.NONE);
+        NuclearNormResult dense = solver(1e-3, 1e-4).solve(RecoveryProblem.completion(Fixtures.sample(w, 5000, 12)), ProgressCallback.NONE);
         double denseError = Fixtures.meanSquaredError(dense.solution(), w);
         assertTrue(denseError < 1e-5, "m = 5000 error " + denseError + " " + dense.report());
-        NuclearNormResult sparse = solver(1e-3, 1e-6).complete(Fixtures.sample(w, 2000, 12), ProgressCallback.NONE);
+        NuclearNormResult sparse = solver(1e-3, 1e-6).solve(RecoveryProblem.completion(Fixtures.sample(w, 2000, 12)), ProgressCallback.NONE);
         assertTrue(sparse.report().converged(), sparse.report().toString());
         double sparseError = Fixtures.meanSquaredError(sparse.solution(), w);
         assertTrue(sparseError > 1e-2, "m = 2000 error " + sparseError);

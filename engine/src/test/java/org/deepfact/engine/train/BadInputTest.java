@@ -3,6 +3,7 @@ package org.deepfact.engine.train;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.deepfact.engine.data.RecoveryProblem;
 import org.deepfact.engine.data.GroundTruth;
 import org.deepfact.engine.data.GroundTruthSpec;
 import org.deepfact.engine.data.Observations;
@@ -58,7 +59,7 @@ class BadInputTest {
     @Test
     void divergentLearningRate() {
         DMatrixRMaj w = GroundTruth.generate(GroundTruthSpec.of(10, 10, 2, 1));
-        TrainingProblem p = TrainingProblem.completion(Samplers.uniform(w, 60, 2));
+        RecoveryProblem p = RecoveryProblem.completion(Samplers.uniform(w, 60, 2));
         TrainingConfig c = TrainingConfig.builder().depth(3).optimizer(OptimizerKind.GD).learningRate(1e4)
                 .initScale(1).maxIterations(10_000).build();
         assertMessage(DivergenceException.class, "learning rate 10000.0", () -> Trainer.train(p, c, null));

@@ -3,6 +3,7 @@ package org.deepfact.engine.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.deepfact.engine.data.RecoveryProblem;
 import org.deepfact.engine.data.GroundTruth;
 import org.deepfact.engine.data.GroundTruthSpec;
 import org.deepfact.engine.data.Observations;
@@ -19,13 +20,13 @@ import org.junit.jupiter.api.Test;
  */
 class PaperHeadlineTest {
 
-    private static TrainingProblem problem;
+    private static RecoveryProblem problem;
 
     @BeforeAll
     static void generate() {
         DMatrixRMaj truth = GroundTruth.generate(GroundTruthSpec.of(100, 100, 5, 1));
         Observations observed = Samplers.uniform(truth, 2000, 2);
-        problem = TrainingProblem.completion(observed).withGroundTruth(truth);
+        problem = RecoveryProblem.completion(observed).withGroundTruth(truth);
     }
 
     private static HistoryRecord train(int depth) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.deepfact.engine.data.RecoveryProblem;
 import org.deepfact.engine.OperationCanceledException;
 import org.deepfact.engine.ProgressCallback;
 import org.deepfact.engine.data.GroundTruth;
@@ -24,16 +25,16 @@ import org.junit.jupiter.api.Test;
 /** The training loop: stopping, metrics, determinism, divergence, cancellation, sensing. */
 class TrainerTest {
 
-    private static TrainingProblem smallCompletion(int n, int rank, int m, long seed) {
+    private static RecoveryProblem smallCompletion(int n, int rank, int m, long seed) {
         DMatrixRMaj w = GroundTruth.generate(GroundTruthSpec.of(n, n, rank, seed));
         Observations obs = Samplers.uniform(w, m, seed + 1);
-        return TrainingProblem.completion(obs).withGroundTruth(w).withHeldOut(Samplers.complement(obs, w));
+        return RecoveryProblem.completion(obs).withGroundTruth(w).withHeldOut(Samplers.complement(obs, w));
     }
 
     @Test
     void sameSeedSameBitsForOneAndTwoThreads() {
         // 128 x 128 puts every dense product above the kernel's parallel threshold.
-        TrainingProblem p = smallCompletion(128, 3, 3000, 1);
+        RecoveryProblem p = smallCompletion(128, 3, 3000, 1);
         TrainingConfig.Builder b = TrainingConfig.builder().depth(3).maxIterations(25).logEvery(10).seed(4)
                 .optimizer(OptimizerKind.ADAM).learningRate(1e-3).alignment(false);
         TrainingResult one = Trainer.train(p, b.threads(1).build(), null);
@@ -50,7 +51,7 @@ class TrainerTest {
 
     @Test
     void convergesOnAnEasyProblemAndRecordsConsistentMetrics() {
-        TrainingProblem p = smallCompletion(12, 1, 100, 3);
+        RecoveryProblem p = smallCompletion(12, 1, 100, 3);
         TrainingConfig c = TrainingConfig.builder().depth(3).learningRate(1e-2).logEvery(50).seed(1).topK(4).build();
         TrainingResult r = Trainer.train(p, c, null);
         assertEquals(StopReason.CONVERGED, r.stopReason());
@@ -92,7 +93,7 @@ class TrainerTest {
 
     @Test
     void alignmentIsComputedFromTheFullSingularBasis() {
-        TrainingProblem p = smallCompletion(9, 2, 40, 8);
+        RecoveryProblem p = smallCompletion(9, 2, 40, 8);
         TrainingResult r = Trainer.train(p, TrainingConfig.builder().depth(2).learningRate(1e-2).maxIterations(300)
                 .build(), null);
         DMatrixRMaj w = r.endToEnd();
@@ -145,7 +146,7 @@ class TrainerTest {
 
     @Test
     void iterationCapStopsWithItsReasonAndLogsTheEnd() {
-        TrainingProblem p = smallCompletion(10, 2, 50, 5);
+        RecoveryProblem p = smallCompletion(10, 2, 50, 5);
         TrainingResult r = Trainer.train(p, TrainingConfig.builder().maxIterations(7).logEvery(5).build(), null);
         assertEquals(StopReason.MAX_ITERATIONS, r.stopReason());
         assertEquals(7, r.iterations());
@@ -154,7 +155,7 @@ class TrainerTest {
 
     @Test
     void divergentLearningRateThrowsNamingIt() {
-        TrainingProblem p = smallCompletion(10, 2, 50, 5);
+        RecoveryProblem p = smallCompletion(10, 2, 50, 5);
         TrainingConfig c = TrainingConfig.builder().depth(2).optimizer(OptimizerKind.GD).learningRate(5e3)
                 .init(InitKind.GAUSSIAN).initScale(1).maxIterations(1000).build();
         DivergenceException e = assertThrows(DivergenceException.class, () -> Trainer.train(p, c, null));
@@ -164,7 +165,7 @@ class TrainerTest {
 
     @Test
     void cancellationStopsTraining() {
-        TrainingProblem p = smallCompletion(10, 2, 50, 5);
+        RecoveryProblem p = smallCompletion(10, 2, 50, 5);
         AtomicInteger checks = new AtomicInteger();
         ProgressCallback cancelAfterTen = new ProgressCallback() {
             @Override
@@ -186,7 +187,7 @@ class TrainerTest {
     void sensingRecoversALowRankMatrix() {
         DMatrixRMaj w = GroundTruth.generate(GroundTruthSpec.of(8, 8, 1, 2));
         SensingOperator op = SensingOperator.gaussian(8, 8, 40, 3);
-        TrainingProblem p = TrainingProblem.sensing(op, op.measure(w)).withGroundTruth(w);
+        RecoveryProblem p = RecoveryProblem.sensing(op, op.measure(w)).withGroundTruth(w);
         TrainingResult r = Trainer.train(p, TrainingConfig.builder().depth(3).learningRate(1e-2).logEvery(1000)
                 .build(), null);
         assertEquals(StopReason.CONVERGED, r.stopReason());
@@ -199,15 +200,15 @@ class TrainerTest {
         SensingOperator stored = SensingOperator.gaussian(6, 5, 20, 3, SensingOperator.Storage.STORED);
         SensingOperator regen = SensingOperator.gaussian(6, 5, 20, 3, SensingOperator.Storage.REGENERATED);
         TrainingConfig c = TrainingConfig.builder().depth(2).maxIterations(30).learningRate(1e-2).build();
-        TrainingResult a = Trainer.train(TrainingProblem.sensing(stored, stored.measure(w)), c, null);
-        TrainingResult b = Trainer.train(TrainingProblem.sensing(regen, regen.measure(w)), c, null);
+        TrainingResult a = Trainer.train(RecoveryProblem.sensing(stored, stored.measure(w)), c, null);
+        TrainingResult b = Trainer.train(RecoveryProblem.sensing(regen, regen.measure(w)), c, null);
         assertArrayEquals(a.endToEnd().data, b.endToEnd().data, 0.0);
     }
 
     @Test
     void rectangularCompletionWithCustomWidthsTrains() {
         DMatrixRMaj w = GroundTruth.generate(GroundTruthSpec.of(12, 8, 1, 6));
-        TrainingProblem p = TrainingProblem.completion(Samplers.uniform(w, 70, 1)).withGroundTruth(w);
+        RecoveryProblem p = RecoveryProblem.completion(Samplers.uniform(w, 70, 1)).withGroundTruth(w);
         for (InitKind init : InitKind.values()) {
             TrainingConfig c = TrainingConfig.builder().depth(3).hiddenWidths(10, 6).init(init).learningRate(1e-2)
                     .maxIterations(5_000).logEvery(5_000).build();

@@ -1,9 +1,10 @@
-package org.deepfact.engine.train;
+package org.deepfact.engine.bench;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.deepfact.engine.data.RecoveryProblem;
 import org.deepfact.engine.ProgressCallback;
 import org.deepfact.engine.data.GroundTruth;
 import org.deepfact.engine.data.GroundTruthSpec;
@@ -12,6 +13,8 @@ import org.deepfact.engine.linalg.RowBlockKernel;
 import org.deepfact.engine.model.InitKind;
 import org.deepfact.engine.model.Initializer;
 import org.deepfact.engine.model.Widths;
+import org.deepfact.engine.train.Objective;
+import org.deepfact.engine.train.TrainingConfig;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +33,8 @@ class BenchmarksTest {
                     DMatrixRMaj[] f = Initializer.initialize(dims, InitKind.GAUSSIAN, 0.5, 3);
                     DMatrixRMaj[] g1 = grads(f);
                     DMatrixRMaj[] g2 = grads(f);
-                    Objective fused = new SensingObjective(op, y, dims, kernel, ProgressCallback.NONE);
-                    Objective twoPass = new Benchmarks.TwoPassSensingObjective(op, y, dims, kernel);
+                    Objective fused = Objective.of(RecoveryProblem.sensing(op, y), dims, kernel, ProgressCallback.NONE);
+                    Objective twoPass = new TwoPassSensingObjective(op, y, dims, kernel);
                     double l1 = fused.evaluate(f, g1);
                     double l2 = twoPass.evaluate(f, g2);
                     assertEquals(l2, l1, 0.0);
@@ -52,10 +55,10 @@ class BenchmarksTest {
     @Test
     void timesSensingIterationsOnBothPaths() {
         SensingOperator op = SensingOperator.gaussian(8, 8, 40, 2);
-        TrainingProblem p = TrainingProblem.sensing(op, op.measure(GroundTruth.generate(GroundTruthSpec.of(8, 8, 2, 1))));
+        RecoveryProblem p = RecoveryProblem.sensing(op, op.measure(GroundTruth.generate(GroundTruthSpec.of(8, 8, 2, 1))));
         TrainingConfig c = TrainingConfig.builder().depth(3).seed(4).build();
-        Benchmarks.Timing fused = Benchmarks.timeIterations(p, c, 5);
-        Benchmarks.Timing twoPass = Benchmarks.timeIterations(p, c.toBuilder().denseReference(true).build(), 5);
+        Benchmarks.Timing fused = Benchmarks.timeIterations(p, c, 5, false);
+        Benchmarks.Timing twoPass = Benchmarks.timeIterations(p, c, 5, true);
         assertEquals(twoPass.lastLoss(), fused.lastLoss(), 0.0);
         assertTrue(fused.wallSeconds() > 0 && twoPass.wallSeconds() > 0);
         assertEquals(8.0 * 40 * 64, Benchmarks.sensingBytesPerIteration(8, 8, 40), 0.0);

@@ -1,14 +1,17 @@
-package org.deepfact.engine.train;
+package org.deepfact.engine.bench;
 
 import org.deepfact.engine.ProgressCallback;
+import org.deepfact.engine.data.RecoveryProblem;
 import org.deepfact.engine.data.SensingOperator;
 import org.deepfact.engine.linalg.DenseKernel;
 import org.deepfact.engine.linalg.RowBlockKernel;
-import org.deepfact.engine.linalg.Rows;
 import org.deepfact.engine.model.Initializer;
 import org.deepfact.engine.model.Widths;
 import org.deepfact.engine.optim.Optimizer;
 import org.deepfact.engine.optim.OptimizerKind;
+import org.deepfact.engine.train.DivergenceException;
+import org.deepfact.engine.train.Objective;
+import org.deepfact.engine.train.TrainingConfig;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -35,12 +38,14 @@ public final class Benchmarks {
 
     /**
      * Runs {@code iterations} training iterations of a completion or sensing problem from the
-     * configured initialisation and returns their timing. With {@code config.denseReference()} set
-     * it times the baseline instead: for completion the dense reference gradient, for sensing the
-     * {@linkplain TwoPassSensingObjective two-pass} reference (all residuals first, then
-     * sum_i r_i A_i in a second pass over the A_i), which computes the same numbers.
+     * configured initialisation and returns their timing: the trainer's own objective, or with
+     * {@code reference} the baseline instead: for completion the {@linkplain DenseCompletionObjective
+     * dense reference gradient}, for sensing the {@linkplain TwoPassSensingObjective two-pass}
+     * reference (all residuals first, then sum_i r_i A_i in a second pass over the A_i), which
+     * computes the same numbers.
      */
-    public static Timing timeIterations(TrainingProblem problem, TrainingConfig config, int iterations) {
+    public static Timing timeIterations(RecoveryProblem problem, TrainingConfig config, int iterations,
+            boolean reference) {
         if (iterations < 1) {
             throw new IllegalArgumentException("Benchmark iterations must be >= 1, got " + iterations);
         }
@@ -51,7 +56,8 @@ public final class Benchmarks {
             for (int j = 0; j < f.length; j++) {
                 g[j] = new DMatrixRMaj(f[j].numRows, f[j].numCols);
             }
-            Objective o = objective(problem, config, dims, kernel);
+            Objective o = reference ? reference(problem, dims, kernel) : Objective.of(problem, dims, kernel,
+                    ProgressCallback.NONE);
             Optimizer opt = Optimizer.create(config.optimizer(), config.learningRate(), dims);
             java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
             boolean cpu = mx.isCurrentThreadCpuTimeSupported();
@@ -73,16 +79,9 @@ public final class Benchmarks {
         }
     }
 
-    private static Objective objective(TrainingProblem problem, TrainingConfig config, int[] dims,
-            DenseKernel kernel) {
-        ProgressCallback none = ProgressCallback.NONE;
-        if (problem.isCompletion()) {
-            return config.denseReference() ? new DenseCompletionObjective(problem.observations())
-                    : new CompletionObjective(problem.observations(), dims, kernel, none);
-        }
-        return config.denseReference()
-                ? new TwoPassSensingObjective(problem.sensingOperator(), problem.measurementsShared(), dims, kernel)
-                : new SensingObjective(problem.sensingOperator(), problem.measurementsShared(), dims, kernel, none);
+    private static Objective reference(RecoveryProblem problem, int[] dims, DenseKernel kernel) {
+        return problem.isCompletion() ? new DenseCompletionObjective(problem.observations())
+                : new TwoPassSensingObjective(problem.sensingOperator(), problem.measurements(), dims, kernel);
     }
 
     /**
@@ -91,62 +90,6 @@ public final class Benchmarks {
      */
     public static double sensingBytesPerIteration(int rows, int cols, int m) {
         return 8.0 * m * rows * cols;
-    }
-
-    /**
-     * The unfused sensing loss and gradient, kept as the benchmark's baseline and as an independent
-     * computation: pass 1 computes every r_i = &lt;A_i, W&gt; - y_i, pass 2 accumulates
-     * G = (2/m) sum_i r_i A_i, each A_i read once per pass from its own copy, one measurement at a
-     * time. Same per-measurement arithmetic (four-way partial-sum dot product, gradient summed in
-     * measurement order) as the operator, so the same numbers, bit for bit.
-     */
-    static final class TwoPassSensingObjective implements Objective {
-
-        private final int depth;
-        private final double[][] a;
-        private final double[] y;
-        private final double[] r;
-        private final Chain chain;
-        private DMatrixRMaj lastG;
-
-        TwoPassSensingObjective(SensingOperator op, double[] y, int[] dims, DenseKernel kernel) {
-            this.depth = dims.length - 1;
-            this.a = new double[op.size()][];
-            for (int i = 0; i < a.length; i++) {
-                a[i] = op.matrix(i).data;
-            }
-            this.y = y;
-            this.r = new double[y.length];
-            this.chain = new Chain(kernel, dims, depth, ProgressCallback.NONE);
-        }
-
-        @Override
-        public double evaluate(DMatrixRMaj[] f, DMatrixRMaj[] grads) {
-            chain.forward(f, depth);
-            DMatrixRMaj w = chain.prefix[depth];
-            DMatrixRMaj target = depth == 1 ? grads[0] : chain.back[depth];
-            int n2 = w.getNumElements();
-            double sum = 0;
-            for (int i = 0; i < a.length; i++) {
-                r[i] = Rows.dot(a[i], 0, w.data, 0, n2) - y[i];
-                sum += r[i] * r[i];
-            }
-            double coeff = 2.0 / y.length;
-            java.util.Arrays.fill(target.data, 0, n2, 0.0);
-            for (int i = 0; i < a.length; i++) {
-                Rows.axpy(coeff * r[i], a[i], 0, target.data, 0, n2);
-            }
-            if (depth > 1) {
-                chain.backward(f, grads, depth);
-            }
-            lastG = target;
-            return sum / y.length;
-        }
-
-        @Override
-        public void endToEndGradient(DMatrixRMaj out) {
-            out.setTo(lastG);
-        }
     }
 
     /**

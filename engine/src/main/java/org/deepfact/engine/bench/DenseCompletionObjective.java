@@ -1,6 +1,7 @@
-package org.deepfact.engine.train;
+package org.deepfact.engine.bench;
 
 import org.deepfact.engine.data.Observations;
+import org.deepfact.engine.train.Objective;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -8,14 +9,14 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * The naive reference for completion: forms the full W = W_N ... W_1, the dense G =
  * (2/m) P_Omega(W - Y), and every dL/dW_j = S_j^T G P_{j-1}^T from explicit prefix and suffix
  * products with EJML's plain operations. Written independently of {@link CompletionObjective}
- * so each checks the other; also the benchmark baseline. Allocates freely.
+ * so each checks the other (GradientTest); also the benchmark baseline. Allocates freely.
  */
-final class DenseCompletionObjective implements Objective {
+public final class DenseCompletionObjective implements Objective {
 
     private final Observations obs;
     private DMatrixRMaj lastG;
 
-    DenseCompletionObjective(Observations obs) {
+    public DenseCompletionObjective(Observations obs) {
         this.obs = obs;
     }
 
