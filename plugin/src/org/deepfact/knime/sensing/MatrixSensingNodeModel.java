@@ -1,5 +1,7 @@
 package org.deepfact.knime.sensing;
 
+import org.deepfact.knime.port.SensingProblemPortObjectSpec;
+import org.deepfact.knime.port.SensingProblemPortObject;
 import org.deepfact.engine.data.SensingOperator;
 import org.deepfact.knime.common.EngineCall;
 import org.deepfact.knime.common.MatrixTable;

@@ -1,5 +1,6 @@
 package org.deepfact.knime.sensing;
 
+import org.deepfact.knime.port.SensingProblemPortObject;
 import org.deepfact.knime.common.CheckedSettings;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelLong;

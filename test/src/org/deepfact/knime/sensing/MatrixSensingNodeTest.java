@@ -1,5 +1,6 @@
 package org.deepfact.knime.sensing;
 
+import org.deepfact.knime.port.SensingProblemPortObject;
 import static org.deepfact.knime.testing.NodeTestSupport.exec;
 import static org.deepfact.knime.testing.NodeTestSupport.matrixTable;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -20,9 +21,7 @@ import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.def.StringCell;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.ModelContent;
 import org.knime.core.node.NodeSettings;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
@@ -58,24 +57,6 @@ class MatrixSensingNodeTest {
         assertArrayEquals(direct.measure(w), out.measurementValues(), 0.0);
         assertArrayEquals(direct.matrix(6).data, out.operator().matrix(6).data, 0.0, "A_i regenerated from the seed");
         assertTrue(out.getSummary().contains("4 x 3"), out.getSummary());
-    }
-
-    @Test
-    void portObjectSavesAndLoadsItsContent() throws Exception {
-        final SensingProblemPortObject out = (SensingProblemPortObject)model(5, 2)
-            .execute(new PortObject[]{matrixTable(exec, w)}, exec)[0];
-        final ModelContent specContent = new ModelContent("spec");
-        out.getSpec().save(specContent);
-        final SensingProblemPortObjectSpec spec = new SensingProblemPortObjectSpec();
-        spec.load(specContent);
-        assertEquals(out.getSpec(), spec);
-        final ModelContent content = new ModelContent("object");
-        out.save(content, new ExecutionMonitor());
-        final SensingProblemPortObject back = new SensingProblemPortObject();
-        back.load(content, spec, new ExecutionMonitor());
-        assertEquals(out, back);
-        assertArrayEquals(out.measurementValues(), back.measurementValues(), 0.0);
-        assertNotEquals(out, model(5, 3).execute(new PortObject[]{matrixTable(exec, w)}, exec)[0]);
     }
 
     @Test

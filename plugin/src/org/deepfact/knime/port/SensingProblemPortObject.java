@@ -1,4 +1,4 @@
-package org.deepfact.knime.sensing;
+package org.deepfact.knime.port;
 
 import org.deepfact.engine.data.SensingOperator;
 import org.knime.core.node.CanceledExecutionException;

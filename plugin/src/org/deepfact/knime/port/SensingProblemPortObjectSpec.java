@@ -1,4 +1,4 @@
-package org.deepfact.knime.sensing;
+package org.deepfact.knime.port;
 
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.ModelContentRO;
