@@ -1,5 +1,6 @@
 package org.deepfact.knime.generator;
 
+import org.deepfact.engine.Choice;
 import org.deepfact.engine.data.GroundTruthSpec;
 import org.deepfact.knime.common.CheckedSettings;
 import org.deepfact.knime.common.SettingsGroup;
@@ -26,13 +27,9 @@ final class LowRankMatrixGeneratorSettings extends CheckedSettings {
 
     static final String CONDITION_NUMBER = "condition_number";
 
-    static final String STRUCTURE_GENERAL = "general";
+    static final String STRUCTURE_GENERAL = GroundTruthSpec.Structure.GENERAL.id();
 
-    static final String STRUCTURE_SYMMETRIC = "symmetric";
-
-    static final String STRUCTURE_PSD = "psd";
-
-    static final String[] STRUCTURES = {STRUCTURE_GENERAL, STRUCTURE_SYMMETRIC, STRUCTURE_PSD};
+    static final String[] STRUCTURES = Choice.ids(GroundTruthSpec.Structure.class);
 
     /** The paper's profile: singular values of U V^T / sqrt(r) with Gaussian U, V. */
     static final String PROFILE_GAUSSIAN = "gaussian";
@@ -80,11 +77,7 @@ final class LowRankMatrixGeneratorSettings extends CheckedSettings {
 
     /** @return the engine's description of what to generate */
     GroundTruthSpec toSpec() {
-        final GroundTruthSpec.Structure structure = switch (m_structure.getStringValue()) {
-            case STRUCTURE_SYMMETRIC -> GroundTruthSpec.Structure.SYMMETRIC;
-            case STRUCTURE_PSD -> GroundTruthSpec.Structure.PSD;
-            default -> GroundTruthSpec.Structure.GENERAL;
-        };
+        final GroundTruthSpec.Structure structure = GroundTruthSpec.Structure.parse(m_structure.getStringValue());
         final double kappa =
             PROFILE_GEOMETRIC.equals(m_profile.getStringValue()) ? m_condition.getDoubleValue() : Double.NaN;
         return new GroundTruthSpec(m_rows.getIntValue(), m_cols.getIntValue(), m_rank.getIntValue(),

@@ -2,6 +2,7 @@ package org.deepfact.knime.learner;
 
 import java.util.Locale;
 
+import org.deepfact.engine.Choice;
 import org.deepfact.engine.model.InitKind;
 import org.deepfact.engine.optim.OptimizerKind;
 import org.deepfact.engine.train.TrainingConfig;
@@ -39,9 +40,9 @@ public final class LearnerSettings extends CheckedSettings {
 
     public static final int DEFAULT_DEPTH = 3;
     public static final int DEFAULT_WIDTH = 0;
-    public static final String DEFAULT_INIT = "gaussian";
+    public static final String DEFAULT_INIT = InitKind.GAUSSIAN.id();
     public static final double DEFAULT_INIT_SCALE = 1e-3;
-    public static final String DEFAULT_OPTIMIZER = "grouprmsprop";
+    public static final String DEFAULT_OPTIMIZER = OptimizerKind.GROUP_RMSPROP.id();
     public static final double DEFAULT_LEARNING_RATE = 1e-3;
     public static final int DEFAULT_MAX_ITERATIONS = 100_000;
     public static final double DEFAULT_LOSS_THRESHOLD = 1e-6;
@@ -51,9 +52,9 @@ public final class LearnerSettings extends CheckedSettings {
     public static final long DEFAULT_SEED = 0;
     public static final boolean DEFAULT_OUTPUT_FACTORS = true;
 
-    /** Names offered by the dialog and accepted from flow variables (case-insensitive). */
-    public static final String[] INIT_NAMES = {"gaussian", "uniform", "identity", "orthogonal"};
-    public static final String[] OPTIMIZER_NAMES = {"gd", "grouprmsprop", "adam"};
+    /** Names offered by the dialog and accepted from flow variables (case-insensitive): the engine's ids. */
+    public static final String[] INIT_NAMES = Choice.ids(InitKind.class);
+    public static final String[] OPTIMIZER_NAMES = Choice.ids(OptimizerKind.class);
 
     /** Upper bounds that keep a typo from allocating the machine away. */
     static final int MAX_DEPTH = 100;

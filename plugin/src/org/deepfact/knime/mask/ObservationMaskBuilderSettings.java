@@ -1,5 +1,7 @@
 package org.deepfact.knime.mask;
 
+import org.deepfact.engine.Choice;
+import org.deepfact.engine.data.SamplingScheme;
 import org.deepfact.engine.data.Observations;
 import org.deepfact.engine.data.Samplers;
 import org.deepfact.knime.common.CheckedSettings;
@@ -31,21 +33,21 @@ final class ObservationMaskBuilderSettings extends CheckedSettings {
     static final String NOISE_STD = "noise_std";
 
     /** {@link Samplers#uniform}: exactly {@code count} entries, uniformly without replacement (the paper's). */
-    static final String UNIFORM_COUNT = "uniform_count";
+    static final String UNIFORM_COUNT = SamplingScheme.UNIFORM_COUNT.id();
 
     /** {@link Samplers#uniformFraction}. */
-    static final String UNIFORM_FRACTION = "uniform_fraction";
+    static final String UNIFORM_FRACTION = SamplingScheme.UNIFORM_FRACTION.id();
 
     /** {@link Samplers#bernoulli}. */
-    static final String BERNOULLI = "bernoulli";
+    static final String BERNOULLI = SamplingScheme.BERNOULLI.id();
 
     /** {@link Samplers#perRow}. */
-    static final String FIXED_PER_ROW = "per_row";
+    static final String FIXED_PER_ROW = SamplingScheme.PER_ROW.id();
 
     /** {@link Samplers#powerLaw}. */
-    static final String POWER_LAW = "power_law";
+    static final String POWER_LAW = SamplingScheme.POWER_LAW.id();
 
-    static final String[] SCHEMES = {UNIFORM_COUNT, UNIFORM_FRACTION, BERNOULLI, FIXED_PER_ROW, POWER_LAW};
+    static final String[] SCHEMES = Choice.ids(SamplingScheme.class);
 
     final SettingsModelString m_scheme = add(SCHEME, new SettingsModelString(SCHEME, UNIFORM_COUNT));
 
@@ -89,25 +91,25 @@ final class ObservationMaskBuilderSettings extends CheckedSettings {
     /** @return the observed entries drawn by the engine sampler this scheme names */
     Observations sample(final DMatrixRMaj w) {
         final long seed = m_seed.getLongValue();
-        return switch (m_scheme.getStringValue()) {
+        return switch (SamplingScheme.parse(m_scheme.getStringValue())) {
             case UNIFORM_FRACTION -> Samplers.uniformFraction(w, m_fraction.getDoubleValue(), seed);
             case BERNOULLI -> Samplers.bernoulli(w, m_probability.getDoubleValue(), seed);
-            case FIXED_PER_ROW -> Samplers.perRow(w, m_perRow.getIntValue(), seed);
+            case PER_ROW -> Samplers.perRow(w, m_perRow.getIntValue(), seed);
             case POWER_LAW -> Samplers.powerLaw(w, m_count.getIntValue(), m_exponent.getDoubleValue(), seed);
-            default -> Samplers.uniform(w, m_count.getIntValue(), seed);
+            case UNIFORM_COUNT -> Samplers.uniform(w, m_count.getIntValue(), seed);
         };
     }
 
     /** @return "scheme 'x' with 'key' = value" for error messages */
     String describe() {
         final String scheme = m_scheme.getStringValue();
-        final String param = switch (scheme) {
+        final String param = switch (SamplingScheme.parse(scheme)) {
             case UNIFORM_FRACTION -> FRACTION + "' = " + m_fraction.getDoubleValue();
             case BERNOULLI -> PROBABILITY + "' = " + m_probability.getDoubleValue();
-            case FIXED_PER_ROW -> PER_ROW + "' = " + m_perRow.getIntValue();
+            case PER_ROW -> PER_ROW + "' = " + m_perRow.getIntValue();
             case POWER_LAW -> COUNT + "' = " + m_count.getIntValue() + ", '" + EXPONENT + "' = "
                 + m_exponent.getDoubleValue();
-            default -> COUNT + "' = " + m_count.getIntValue();
+            case UNIFORM_COUNT -> COUNT + "' = " + m_count.getIntValue();
         };
         return "scheme '" + scheme + "' with '" + param;
     }

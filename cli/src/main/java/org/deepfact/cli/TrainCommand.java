@@ -34,12 +34,6 @@ public final class TrainCommand implements Callable<Integer> {
     /** Off a terminal, one progress line this often (training usually stops long before its cap). */
     private static final double PROGRESS_LINE_SECONDS = 30;
 
-    /** Initialisations as typed on the command line. */
-    enum Init { gaussian, uniform, identity, orthogonal }
-
-    /** Optimisers as typed on the command line. */
-    enum Opt { gd, grouprmsprop, adam }
-
     @Spec
     private CommandSpec spec;
 
@@ -54,16 +48,18 @@ public final class TrainCommand implements Callable<Integer> {
                     + "(default: cols).")
     int[] width;
 
-    @Option(names = "--init", defaultValue = "gaussian",
+    @Option(names = "--init", defaultValue = "gaussian", converter = ChoiceOptions.Init.class,
+            completionCandidates = ChoiceOptions.Init.class,
             description = "Initialisation: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
-    Init init;
+    InitKind init;
 
     @Option(names = "--init-scale", defaultValue = "1e-3", description = "Initialisation scale s (default ${DEFAULT-VALUE}).")
     double initScale;
 
-    @Option(names = "--optimizer", defaultValue = "grouprmsprop",
+    @Option(names = "--optimizer", defaultValue = "grouprmsprop", converter = ChoiceOptions.Optimizer.class,
+            completionCandidates = ChoiceOptions.Optimizer.class,
             description = "Optimizer: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
-    Opt optimizer;
+    OptimizerKind optimizer;
 
     @Option(names = "--lr", defaultValue = "1e-3", description = "Learning rate (default ${DEFAULT-VALUE}).")
     double lr;
@@ -132,7 +128,7 @@ public final class TrainCommand implements Callable<Integer> {
         RecoveryProblem trainingProblem = RecoveryProblem.completion(generated.observed())
                 .withGroundTruth(generated.truth());
         TrainingConfig config = TrainingConfig.builder().depth(depth).hiddenWidths(hiddenWidths())
-                .init(InitKind.parse(init.name())).initScale(initScale).optimizer(OptimizerKind.parse(optimizer.name()))
+                .init(init).initScale(initScale).optimizer(optimizer)
                 .learningRate(lr).maxIterations(maxIterations).lossThreshold(lossThreshold).logEvery(logEvery)
                 .seed(problem.seed + 2).threads(threads).build();
         StderrProgress progress = new StderrProgress(err, json ? StderrProgress.Mode.NONE : StderrProgress.Mode.of("auto"),
@@ -147,7 +143,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (json) {
             out.println(problem.describe(new Json()).put("depth", depth)
                     .put("width", width == null ? "cols" : java.util.Arrays.toString(hiddenWidths()))
-                    .put("init", init.name()).put("init_scale", initScale).put("optimizer", optimizer.name())
+                    .put("init", init.id()).put("init_scale", initScale).put("optimizer", optimizer.id())
                     .put("lr", lr).put("max_iterations", maxIterations).put("loss_threshold", lossThreshold)
                     .put("seed", problem.seed).put("threads", threads).put("iterations", result.iterations())
                     .put("stop_reason", result.stopReason().id())
@@ -176,8 +172,8 @@ public final class TrainCommand implements Callable<Integer> {
         }
         HistoryRecord last = result.last();
         out.printf(Locale.ROOT, "%n%s; depth %d%s, %s init s = %s, %s lr = %s, seed %d%n", problem.describe(), depth,
-                width == null || depth == 1 ? "" : ", hidden widths " + java.util.Arrays.toString(hiddenWidths()), init,
-                shortest(initScale), optimizer, shortest(lr), problem.seed);
+                width == null || depth == 1 ? "" : ", hidden widths " + java.util.Arrays.toString(hiddenWidths()),
+                init.id(), shortest(initScale), optimizer.id(), shortest(lr), problem.seed);
         out.printf(Locale.ROOT, "stopped: %s after %d iterations in %.2f s (%.0f it/s)%n",
                 result.stopReason().id(), result.iterations(), result.seconds(),
                 result.iterations() / Math.max(1e-9, result.seconds()));

@@ -3,7 +3,6 @@ package org.deepfact.cli.reproduce;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,18 +12,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.deepfact.engine.ProgressCallback;
-import org.deepfact.engine.experiment.Aggregation;
 import org.deepfact.engine.experiment.Problem;
 import org.deepfact.engine.experiment.RecoverySweep;
 import org.deepfact.engine.experiment.RunResult;
 import org.deepfact.engine.experiment.RunSpec;
+import org.deepfact.engine.experiment.SweepSummary;
+import org.deepfact.engine.experiment.SweepSummary.Group;
+import org.deepfact.engine.experiment.SweepSummary.Key;
 import org.deepfact.engine.experiment.Stats;
 import org.deepfact.engine.experiment.SweepGrid;
-import org.deepfact.engine.spectrum.Spectrum;
-import org.deepfact.engine.train.StopReason;
 
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -120,7 +117,7 @@ abstract class SweepCommand implements Callable<Integer> {
                 grid.rows(), grid.cols(), grid.rank(), grid.ms(), grid.depths(),
                 grid.nuclear() ? " + min nuclear norm (eps " + sci(grid.nuclearEpsilon()) + ")" : "",
                 sciList(grid.initScales()), sciList(grid.learningRates()), grid.repeats(),
-                RunTable.lower(grid.init().name()), RunTable.lower(grid.optimizer().name()).replace("_", ""),
+                grid.init().id(), grid.optimizer().id(),
                 sci(grid.lossThreshold()), grid.maxIterations(), grid.seed());
         out.printf(Locale.ROOT, "%d runs on %d thread(s); output in %s%n", runs.size(), threads, common.out);
         out.flush();
@@ -131,11 +128,11 @@ abstract class SweepCommand implements Callable<Integer> {
         Path csv = common.out.resolve(id + "-runs.csv");
         RunTable.write(csv, results);
         Path summaryCsv = common.out.resolve(id + "-summary.csv");
-        List<Group> groups = groups(results);
-        writeSummary(summaryCsv, groups);
-        double[] truth = truthMetrics(sweep);
+        List<Group> groups = SweepSummary.groups(results);
+        RunTable.writeSummary(summaryCsv, groups);
+        SweepSummary.Truth truth = SweepSummary.truth(sweep);
         List<Path> pngs = charts(grid, groups, truth);
-        printSummary(out, grid, groups, truth, results);
+        printSummary(out, grid, groups, truth);
         out.printf(Locale.ROOT, "%nWrote %s (one row per run), %s and %d PNG chart(s) in %s; %d runs took %s on %d "
                 + "thread(s).%n", csv.getFileName(), summaryCsv.getFileName(), pngs.size(), common.out, runs.size(),
                 ProgressBar.clock(timed.seconds()), threads);
@@ -143,71 +140,8 @@ abstract class SweepCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A group of repeats: same m, method, depth, lr and init scale. */
-    record Key(int m, boolean nuclear, int depth, double lr, double scale) {
-        static Key of(RunSpec s) {
-            return s.nuclear() ? new Key(s.m(), true, 0, Double.NaN, Double.NaN)
-                    : new Key(s.m(), false, s.depth(), s.learningRate(), s.initScale());
-        }
-
-        String method() {
-            return nuclear ? "nuclear" : "dmf";
-        }
-    }
-
-    /** Mean/std of the metrics of one group. */
-    record Group(Key key, int runs, Stats error, Stats nuclearNorm, Stats effectiveRank, Stats iterations,
-            Stats trainLoss, int converged) {
-    }
-
-    static List<Group> groups(List<RunResult> results) {
-        List<Group> out = new ArrayList<>();
-        for (Map.Entry<Key, List<RunResult>> e : Aggregation.groups(results, (RunResult r) -> Key.of(r.spec()))
-                .entrySet()) {
-            List<RunResult> rs = e.getValue();
-            out.add(new Group(e.getKey(), rs.size(),
-                    Stats.of(rs.stream().mapToDouble(RunResult::reconstructionError).toArray()),
-                    Stats.of(rs.stream().mapToDouble(RunResult::nuclearNorm).toArray()),
-                    Stats.of(rs.stream().mapToDouble(RunResult::effectiveRank).toArray()),
-                    Stats.of(rs.stream().mapToDouble(r -> r.iterations()).toArray()),
-                    Stats.of(rs.stream().mapToDouble(RunResult::trainLoss).toArray()),
-                    (int) rs.stream().filter(r -> r.stopReason().equals(StopReason.CONVERGED.id())).count()));
-        }
-        return out;
-    }
-
-    /** @return mean over repeats of the ground truth's nuclear norm and effective rank */
-    static double[] truthMetrics(RecoverySweep sweep) {
-        int k = sweep.grid().repeats();
-        double[] nn = new double[k];
-        double[] er = new double[k];
-        for (int r = 0; r < k; r++) {
-            Spectrum s = Spectrum.of(sweep.groundTruth(r));
-            nn[r] = s.nuclearNorm();
-            er[r] = s.effectiveRank();
-        }
-        return new double[] {Stats.of(nn).mean(), Stats.of(er).mean()};
-    }
-
-    static void writeSummary(Path file, List<Group> groups) throws IOException {
-        String[] header = {"m", "method", "depth", "lr", "init_scale", "runs", "converged", "reconstruction_error_mean",
-            "reconstruction_error_std", "nuclear_norm_mean", "nuclear_norm_std", "effective_rank_mean",
-            "effective_rank_std", "iterations_mean"};
-        try (CSVPrinter csv = new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8),
-                CSVFormat.DEFAULT.builder().setHeader(header).setRecordSeparator("\n").get())) {
-            for (Group g : groups) {
-                Key k = g.key();
-                csv.printRecord(k.m(), k.method(), k.nuclear() ? "" : k.depth(), k.nuclear() ? "" : RunTable.num(k.lr()),
-                        k.nuclear() ? "" : RunTable.num(k.scale()), g.runs(), g.converged(), RunTable.num(g.error().mean()),
-                        RunTable.num(g.error().std()), RunTable.num(g.nuclearNorm().mean()),
-                        RunTable.num(g.nuclearNorm().std()), RunTable.num(g.effectiveRank().mean()),
-                        RunTable.num(g.effectiveRank().std()), RunTable.num(g.iterations().mean()));
-            }
-        }
-    }
-
     /** One PNG per m and metric: mean with std bars against s, one curve per depth (and lr). */
-    List<Path> charts(SweepGrid grid, List<Group> groups, double[] truth) throws IOException {
+    List<Path> charts(SweepGrid grid, List<Group> groups, SweepSummary.Truth truth) throws IOException {
         List<Path> files = new ArrayList<>();
         String id = grid.problem().id();
         String[] metrics = {"reconstruction_error", "nuclear_norm", "effective_rank"};
@@ -255,7 +189,7 @@ abstract class SweepCommand implements Callable<Integer> {
                             metric(baseline, q).mean()), metric(baseline, q).mean(), Color.BLACK));
                 }
                 if (q > 0) {
-                    double v = truth[q - 1];
+                    double v = q == 1 ? truth.nuclearNorm() : truth.effectiveRank();
                     lines.add(new Charts.Line(String.format(Locale.ROOT, "ground truth (%.3g)", v), v,
                             new Color(0x888888)));
                 }
@@ -275,33 +209,28 @@ abstract class SweepCommand implements Callable<Integer> {
         return q == 0 ? g.error() : q == 1 ? g.nuclearNorm() : g.effectiveRank();
     }
 
-    static void printSummary(PrintWriter out, SweepGrid grid, List<Group> groups, double[] truth,
-            List<RunResult> results) {
+    static void printSummary(PrintWriter out, SweepGrid grid, List<Group> groups, SweepSummary.Truth truth) {
         out.println();
         out.printf(Locale.ROOT, "%-6s %-8s %5s %8s %8s %4s  %-21s %-16s %-14s %10s  %s%n", "m", "method", "depth", "lr",
                 "s", "runs", "error mean (std)", "nuclear norm", "eff. rank", "iterations", "stopped");
         for (Group g : groups) {
             Key k = g.key();
             String stop = g.converged() == g.runs() ? "converged"
-                    : g.converged() + "/" + g.runs() + " converged" + stopNote(results, k);
+                    : g.converged() + "/" + g.runs() + " converged" + stopNote(g);
             out.printf(Locale.ROOT, "%-6d %-8s %5s %8s %8s %4d  %-21s %-16s %-14s %10.0f  %s%n", k.m(), k.method(),
                     k.nuclear() ? "-" : Integer.toString(k.depth()), k.nuclear() ? "-" : sci(k.lr()),
                     k.nuclear() ? "-" : sci(k.scale()), g.runs(), meanStd(g.error(), true),
                     meanStd(g.nuclearNorm(), false), meanStd(g.effectiveRank(), false), g.iterations().mean(), stop);
         }
-        out.printf(Locale.ROOT, "ground truth: nuclear norm %.2f, effective rank %.2f (mean over repeats)%n", truth[0],
-                truth[1]);
+        out.printf(Locale.ROOT, "ground truth: nuclear norm %.2f, effective rank %.2f (mean over repeats)%n",
+                truth.nuclearNorm(), truth.effectiveRank());
         for (String line : headlines(grid, groups)) {
             out.println(line);
         }
     }
 
-    private static String stopNote(List<RunResult> results, Key k) {
-        boolean capped = results.stream().anyMatch(r -> Key.of(r.spec()).equals(k)
-                && r.stopReason().equals(StopReason.MAX_ITERATIONS.id()));
-        boolean diverged = results.stream().anyMatch(r -> Key.of(r.spec()).equals(k)
-                && r.stopReason().equals(RecoverySweep.DIVERGED));
-        return (capped ? ", others hit the iteration cap" : "") + (diverged ? ", some diverged" : "");
+    private static String stopNote(Group g) {
+        return (g.capped() > 0 ? ", others hit the iteration cap" : "") + (g.diverged() > 0 ? ", some diverged" : "");
     }
 
     /**
@@ -310,49 +239,23 @@ abstract class SweepCommand implements Callable<Integer> {
      */
     static List<String> headlines(SweepGrid grid, List<Group> groups) {
         List<String> lines = new ArrayList<>();
-        if (grid.initScales().isEmpty() || grid.learningRates().isEmpty()) {
-            return lines;
-        }
-        double s = grid.initScales().get(0);
-        double lr = grid.learningRates().get(0);
-        for (int m : grid.ms()) {
-            Group d2 = null;
-            Group deep = null;
-            Group nuc = null;
-            for (Group g : groups) {
-                Key k = g.key();
-                if (k.m() != m) {
-                    continue;
-                }
-                if (k.nuclear()) {
-                    nuc = g;
-                } else if (k.scale() == s && k.lr() == lr) {
-                    if (k.depth() == 2) {
-                        d2 = g;
-                    } else if (k.depth() >= 3 && (deep == null || g.error().mean() < deep.error().mean())) {
-                        deep = g;
-                    }
-                }
-            }
-            if (deep == null || (d2 == null && nuc == null)) {
-                continue;
-            }
+        for (SweepSummary.Headline h : SweepSummary.headlines(grid, groups)) {
             StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
-                    "headline m = %d (s = %s, lr = %s): depth %d error %s", m, sci(s), sci(lr), deep.key().depth(),
-                    sci(deep.error().mean())));
-            if (d2 != null) {
-                b.append(ratio(" vs depth 2 ", d2, deep));
+                    "headline m = %d (s = %s, lr = %s): depth %d error %s", h.m(), sci(h.scale()), sci(h.lr()),
+                    h.deep().key().depth(), sci(h.deep().error().mean())));
+            if (h.depth2() != null) {
+                b.append(ratio(" vs depth 2 ", h, h.depth2()));
             }
-            if (nuc != null) {
-                b.append(ratio(" vs min nuclear norm ", nuc, deep));
+            if (h.nuclear() != null) {
+                b.append(ratio(" vs min nuclear norm ", h, h.nuclear()));
             }
             lines.add(b.toString());
         }
         return lines;
     }
 
-    private static String ratio(String label, Group other, Group deep) {
-        double r = other.error().mean() / deep.error().mean();
+    private static String ratio(String label, SweepSummary.Headline h, Group other) {
+        double r = h.ratio(other);
         return label + sci(other.error().mean()) + (r >= 1 ? String.format(Locale.ROOT, " (%.0fx lower)", r)
                 : String.format(Locale.ROOT, " (%.2gx: NOT lower)", r));
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.deepfact.engine.experiment.SweepTables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +45,7 @@ class ReproduceCompletionTest {
     private static List<CSVRecord> read(Path csv) throws IOException {
         try (Reader r = Files.newBufferedReader(csv);
                 CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-            assertEquals(RunTable.COLUMNS, p.getHeaderNames());
+            assertEquals(SweepTables.RUN_COLUMNS, p.getHeaderNames());
             return p.getRecords();
         }
     }
@@ -58,7 +59,7 @@ class ReproduceCompletionTest {
         List<CSVRecord> rows = read(dir.resolve("completion-runs.csv"));
         assertEquals(List.of("experiment", "rows", "cols", "rank", "m", "method", "depth", "init", "init_scale",
                 "optimizer", "lr", "repeat", "truth_seed", "sample_seed", "seed", "iterations", "stop_reason",
-                "train_loss", "reconstruction_error", "nuclear_norm", "effective_rank", "seconds"), RunTable.COLUMNS);
+                "train_loss", "reconstruction_error", "nuclear_norm", "effective_rank", "seconds"), SweepTables.RUN_COLUMNS);
         assertEquals(3, rows.size()); // depth 2, depth 3, nuclear norm
         double depth2 = Double.NaN;
         double depth3 = Double.NaN;

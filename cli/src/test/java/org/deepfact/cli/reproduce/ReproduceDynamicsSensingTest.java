@@ -14,6 +14,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.deepfact.engine.experiment.SweepTables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,7 +76,7 @@ class ReproduceDynamicsSensingTest {
                 "--max-iterations", "30000", "--progress", "none", "--out", dir.toString());
         assertEquals(0, code, err.toString());
         try (Reader r = Files.newBufferedReader(dir.resolve("sensing-runs.csv")); CSVParser p = parse(r)) {
-            assertEquals(RunTable.COLUMNS, p.getHeaderNames());
+            assertEquals(SweepTables.RUN_COLUMNS, p.getHeaderNames());
             List<CSVRecord> rows = p.getRecords();
             assertEquals(3, rows.size());
             for (CSVRecord row : rows) {

@@ -15,13 +15,22 @@ package org.deepfact.engine.data;
 public record GroundTruthSpec(int rows, int cols, int rank, long seed, Structure structure, double conditionNumber) {
 
     /** Symmetry class of the generated matrix. */
-    public enum Structure {
+    public enum Structure implements org.deepfact.engine.Choice {
         /** W* = U V^T / sqrt(r), U and V independent. */
         GENERAL,
         /** W* = U D U^T / sqrt(r) with D a random diagonal of signs: symmetric, usually indefinite. */
         SYMMETRIC,
         /** W* = U U^T / sqrt(r) (science.md's "V = U"): symmetric positive semidefinite. */
-        PSD
+        PSD;
+
+        @Override
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public static Structure parse(String id) {
+            return org.deepfact.engine.Choice.parse(Structure.class, id, "structure");
+        }
     }
 
     /** The paper's default: general Gaussian factors, no prescribed profile. */

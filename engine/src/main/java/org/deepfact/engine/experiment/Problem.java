@@ -1,13 +1,16 @@
 package org.deepfact.engine.experiment;
 
+import org.deepfact.engine.Choice;
+
 /** The two recovery problems of science.md section 1 that the sweeps reproduce. */
-public enum Problem {
+public enum Problem implements Choice {
     /** Observe m entries uniformly without replacement. */
     COMPLETION,
     /** m Gaussian linear measurements y_i = &lt;A_i, W*&gt;. */
     SENSING;
 
     /** @return the lower-case name used in files and tables, e.g. "completion" */
+    @Override
     public String id() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -35,12 +35,6 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class RecoverySweep {
 
-    /**
-     * A run that diverged reports this stop reason and NaN metrics; the others report
-     * {@link StopReason#id()}. All three are lower-case snake names.
-     */
-    public static final String DIVERGED = "diverged";
-
     private final SweepGrid grid;
     private final Map<String, Object> data = new ConcurrentHashMap<>();
 
@@ -136,11 +130,12 @@ public final class RecoverySweep {
         try {
             TrainingResult result = Trainer.train(problem.withGroundTruth(truth), config, callback);
             HistoryRecord last = result.last();
-            return new RunResult(spec, result.iterations(), result.stopReason().id(), last.trainLoss(),
+            return new RunResult(spec, result.iterations(), result.stopReason(), last.trainLoss(),
                     last.reconstructionError(), last.nuclearNorm(), last.effectiveRank(), result.seconds());
         } catch (DivergenceException e) {
             double nan = Double.NaN;
-            return new RunResult(spec, e.iteration(), DIVERGED, nan, nan, nan, nan, (System.nanoTime() - start) * 1e-9);
+            return new RunResult(spec, e.iteration(), StopReason.DIVERGED, nan, nan, nan, nan,
+                    (System.nanoTime() - start) * 1e-9);
         }
     }
 
@@ -154,7 +149,8 @@ public final class RecoverySweep {
         DMatrixRMaj x = result.solution();
         Spectrum s = Spectrum.of(x);
         return new RunResult(spec, result.report().iterations(),
-                (result.report().converged() ? StopReason.CONVERGED : StopReason.MAX_ITERATIONS).id(), trainLoss, ReconstructionErrors.all(x, truth).mse(),
+                result.report().converged() ? StopReason.CONVERGED : StopReason.MAX_ITERATIONS, trainLoss,
+                ReconstructionErrors.all(x, truth).mse(),
                 s.nuclearNorm(), s.effectiveRank(), seconds);
     }
 

@@ -1,7 +1,9 @@
 package org.deepfact.engine.model;
 
+import org.deepfact.engine.Choice;
+
 /** Factor initialisations of science.md section 2 (scale s, depth N, factor fan-in n). */
-public enum InitKind {
+public enum InitKind implements Choice {
     /** i.i.d. N(0, (s^(1/N) / sqrt(n))^2). */
     GAUSSIAN,
     /** i.i.d. U(-sqrt(3) s^(1/N) / sqrt(n), +sqrt(3) s^(1/N) / sqrt(n)). */
@@ -11,14 +13,13 @@ public enum InitKind {
     /** Balanced: W_j = (s sqrt(n))^(1/N) Q_j, Q_j orthogonal with W_{j+1}^T W_{j+1} = W_j W_j^T. */
     ORTHOGONAL;
 
+    @Override
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** Parses a case-insensitive name such as "gaussian". */
     public static InitKind parse(String name) {
-        for (InitKind k : values()) {
-            if (k.name().equalsIgnoreCase(name)) {
-                return k;
-            }
-        }
-        throw new IllegalArgumentException("Unknown initialisation '" + name
-                + "': expected gaussian, uniform, identity or orthogonal");
+        return Choice.parse(InitKind.class, name, "initialisation");
     }
 }

@@ -63,7 +63,7 @@ class RecoverySweepTest {
         // Depth 1 only moves observed entries: error about (1 - m/n^2) times the unit mean square.
         RecoverySweep sweep = new RecoverySweep(grid(Problem.COMPLETION));
         RunResult d1 = sweep.run(sweep.grid().runs().get(0), ProgressCallback.NONE);
-        assertEquals("converged", d1.stopReason());
+        assertEquals("converged", d1.stopReason().id());
         double unobserved = 1 - 60.0 / 144;
         assertEquals(unobserved, d1.reconstructionError(), 0.25);
     }

@@ -1,0 +1,51 @@
+package org.deepfact.engine.experiment;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.deepfact.engine.experiment.SweepSummary.Group;
+import org.deepfact.engine.experiment.SweepSummary.Key;
+
+/**
+ * The two tables of a recovery sweep, one row per run and one per group of repeats, as a
+ * contract shared by the CLI's CSV files ({@code <problem>-runs.csv}, {@code <problem>-summary.csv})
+ * and the KNIME sweep node's output tables: columns are only ever added at the end. A cell is an
+ * Integer, Long, Double or String, or null where the value does not apply (e.g. the depth of the
+ * nuclear-norm baseline).
+ */
+public final class SweepTables {
+
+    /** Columns of the per-run table, in order. */
+    public static final List<String> RUN_COLUMNS = List.of("experiment", "rows", "cols", "rank", "m", "method",
+            "depth", "init", "init_scale", "optimizer", "lr", "repeat", "truth_seed", "sample_seed", "seed",
+            "iterations", "stop_reason", "train_loss", "reconstruction_error", "nuclear_norm", "effective_rank",
+            "seconds");
+
+    /** Columns of the per-group summary, in order. */
+    public static final List<String> SUMMARY_COLUMNS = List.of("m", "method", "depth", "lr", "init_scale", "runs",
+            "converged", "reconstruction_error_mean", "reconstruction_error_std", "nuclear_norm_mean",
+            "nuclear_norm_std", "effective_rank_mean", "effective_rank_std", "iterations_mean");
+
+    private SweepTables() {
+    }
+
+    /** @return the cells of one run, in {@link #RUN_COLUMNS} order */
+    public static List<Object> runRow(RunResult r) {
+        RunSpec s = r.spec();
+        boolean dmf = !s.nuclear();
+        return Arrays.asList(s.problem().id(), s.rows(), s.cols(), s.rank(), s.m(), s.method(),
+                dmf ? s.depth() : null, dmf ? s.init().id() : null, dmf ? s.initScale() : null,
+                dmf ? s.optimizer().id() : null, dmf ? s.learningRate() : null, s.repeat(), s.truthSeed(),
+                s.sampleSeed(), dmf ? s.seed() : null, r.iterations(), r.stopReason().id(), r.trainLoss(),
+                r.reconstructionError(), r.nuclearNorm(), r.effectiveRank(), r.seconds());
+    }
+
+    /** @return the cells of one group, in {@link #SUMMARY_COLUMNS} order */
+    public static List<Object> summaryRow(Group g) {
+        Key k = g.key();
+        boolean dmf = !k.nuclear();
+        return Arrays.asList(k.m(), k.method(), dmf ? k.depth() : null, dmf ? k.lr() : null, dmf ? k.scale() : null,
+                g.runs(), g.converged(), g.error().mean(), g.error().std(), g.nuclearNorm().mean(),
+                g.nuclearNorm().std(), g.effectiveRank().mean(), g.effectiveRank().std(), g.iterations().mean());
+    }
+}
