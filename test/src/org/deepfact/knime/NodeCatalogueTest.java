@@ -88,7 +88,7 @@ class NodeCatalogueTest {
         return out;
     }
 
-    private static List<String> registeredFactories() throws Exception {
+    static List<String> registeredFactories() throws Exception {
         return elements(pluginXml(), "node").stream().map(e -> e.getAttribute("factory-class"))
             .collect(Collectors.toList());
     }

@@ -19,6 +19,16 @@ public abstract class CheckedSettings implements PersistentSettings {
         return m_group.add(key, model);
     }
 
+    /**
+     * A setting added after the first release: absent from old settings, it loads its default
+     * (see {@link SettingsGroup#addSince}).
+     *
+     * @return {@code model}, registered under {@code key} (for field initialisers)
+     */
+    protected final <M extends SettingsModel> M addSince(final String since, final String key, final M model) {
+        return m_group.addSince(since, key, model);
+    }
+
     /** @return {@code part}, saved, validated and loaded with these settings (for field initialisers) */
     protected final <P extends PersistentSettings> P add(final P part) {
         return m_group.add(part);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeSettings;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
@@ -15,7 +16,8 @@ import org.knime.core.node.defaultnodesettings.SettingsModel;
 /**
  * Settings models under their flat keys (the keys flow variables set) and nested settings parts,
  * saved, validated and loaded together in registration order; every model's validation message
- * names the offending key. Also holds the value checks the settings classes share, all with
+ * names the offending key. A setting added after the first release is registered with
+ * {@link #addSince}, so that settings saved before it (old workflows) load its default. Also holds the value checks the settings classes share, all with
  * messages of the form "Setting 'key' must ..., got value".
  */
 public final class SettingsGroup implements PersistentSettings {
@@ -33,7 +35,28 @@ public final class SettingsGroup implements PersistentSettings {
         if (!m_keys.add(key)) {
             throw new IllegalArgumentException("Duplicate settings key '" + key + "'");
         }
-        m_members.add(new Keyed(key, model));
+        m_members.add(new Keyed(key, model, null, null));
+        return model;
+    }
+
+    /**
+     * Registers a setting added after the first release: settings saved before it (old workflows)
+     * lack its key, and then validate and load it with the model's value at registration (its
+     * default). Every setting added to an existing node must come this way, never with
+     * {@link #add(String, SettingsModel)}.
+     *
+     * @param since the release that added the setting, e.g. "0.2.0" (for the reader)
+     * @param key the model's config key
+     * @param model the model, holding its default value
+     * @return the model, for field initialisers
+     */
+    public <M extends SettingsModel> M addSince(final String since, final String key, final M model) {
+        if (!m_keys.add(key)) {
+            throw new IllegalArgumentException("Duplicate settings key '" + key + "'");
+        }
+        final NodeSettings defaults = new NodeSettings(key);
+        model.saveSettingsTo(defaults);
+        m_members.add(new Keyed(key, model, since, defaults));
         return model;
     }
 
@@ -71,8 +94,13 @@ public final class SettingsGroup implements PersistentSettings {
         }
     }
 
-    /** One model under its key. */
-    private record Keyed(String key, SettingsModel model) implements PersistentSettings {
+    /** One model under its key; {@code defaults} (settings added later only) stand in for an absent key. */
+    private record Keyed(String key, SettingsModel model, String since, NodeSettings defaults)
+        implements PersistentSettings {
+
+        private NodeSettingsRO orDefaults(final NodeSettingsRO settings) {
+            return defaults != null && !settings.containsKey(key) ? defaults : settings;
+        }
 
         @Override
         public void saveTo(final NodeSettingsWO settings) {
@@ -82,7 +110,7 @@ public final class SettingsGroup implements PersistentSettings {
         @Override
         public void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
             try {
-                model.validateSettings(settings);
+                model.validateSettings(orDefaults(settings));
             } catch (InvalidSettingsException ex) {
                 throw new InvalidSettingsException("Setting '" + key + "': " + ex.getMessage(), ex);
             }
@@ -91,7 +119,7 @@ public final class SettingsGroup implements PersistentSettings {
         @Override
         public void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
             try {
-                model.loadSettingsFrom(settings);
+                model.loadSettingsFrom(orDefaults(settings));
             } catch (InvalidSettingsException ex) {
                 throw new InvalidSettingsException("Setting '" + key + "': " + ex.getMessage(), ex);
             }
