@@ -274,7 +274,7 @@ public final class EntriesInput {
      * @return the key of a cell: Long for integers (also whole numbers in floating-point columns),
      *         Double for other numbers, the cell's text otherwise
      */
-    static Object normalize(final DataRow row, final int column, final String columnName)
+    public static Object normalize(final DataRow row, final int column, final String columnName)
         throws InvalidInputException {
         DataCell cell = row.getCell(column);
         if (cell.isMissing()) {

@@ -30,6 +30,8 @@ final class DeepFactorizationLearnerNodeDialog extends DefaultNodeSettingsPane {
         addDialogComponent(
             new DialogComponentNumber(LearnerSettings.createLossThresholdModel(), "Stop at train loss", 1e-7));
         addDialogComponent(new DialogComponentNumber(LearnerSettings.createThreadsModel(), "Threads", 1));
+        addDialogComponent(new DialogComponentStringSelection(LearnerSettings.createOnDivergenceModel(),
+            "If training diverges", LearnerSettings.ON_DIVERGENCE_NAMES));
         closeCurrentGroup();
         createNewGroup("Output");
         addDialogComponent(

@@ -1,7 +1,9 @@
 package org.deepfact.knime.learner;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -17,6 +19,8 @@ import org.deepfact.knime.completion.CompletionTables;
 import org.deepfact.knime.completion.EntriesInput;
 import org.deepfact.knime.completion.EntriesSettings;
 import org.deepfact.knime.completion.KeyIndex;
+import org.deepfact.knime.port.DeepFactorizationModelPortObject;
+import org.deepfact.knime.port.DeepFactorizationModelPortObjectSpec;
 import org.deepfact.knime.port.SensingProblemPortObject;
 import org.deepfact.knime.port.SensingProblemPortObjectSpec;
 import org.deepfact.knime.common.EngineCall;
@@ -62,6 +66,13 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
     static final int OUT_HISTORY = 1;
     static final int OUT_FACTORS = 2;
     static final int OUT_MAPPING = 3;
+    static final int OUT_SUMMARY = 4;
+    static final int OUT_MODEL = 5;
+
+    /** Port names as the node description shows them, for messages. */
+    static final String PORT_ENTRIES = "Observed entries";
+    static final String PORT_REFERENCE = "Ground truth or held-out entries";
+    static final String PORT_SENSING = "Sensing problem";
 
     static final String[] HISTORY_COLUMNS = {"iteration", "train_loss", "test_error", "nuclear_norm",
         "schatten_2_over_n", "effective_rank", "step_size", "gradient_norm"};
@@ -74,13 +85,15 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
         super(new PortType[]{BufferedDataTable.TYPE_OPTIONAL, BufferedDataTable.TYPE_OPTIONAL,
             SensingProblemPortObject.TYPE_OPTIONAL},
             new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE, BufferedDataTable.TYPE,
-                BufferedDataTable.TYPE}, new LearnerSettings());
+                BufferedDataTable.TYPE, BufferedDataTable.TYPE, DeepFactorizationModelPortObject.TYPE},
+            new LearnerSettings());
     }
 
     // ---- specs ----
 
+    /** History columns, sigma_1 .. sigma_k, then the run's identifying columns (depth .. seed of the summary). */
     static DataTableSpec historySpec(final int topK) {
-        DataColumnSpec[] cols = new DataColumnSpec[HISTORY_COLUMNS.length + topK];
+        DataColumnSpec[] cols = new DataColumnSpec[HISTORY_COLUMNS.length + topK + RunSummary.ID_COLUMNS];
         cols[0] = new DataColumnSpecCreator(HISTORY_COLUMNS[0], LongCell.TYPE).createSpec();
         for (int c = 1; c < HISTORY_COLUMNS.length; c++) {
             cols[c] = new DataColumnSpecCreator(HISTORY_COLUMNS[c], DoubleCell.TYPE).createSpec();
@@ -89,6 +102,8 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
             cols[HISTORY_COLUMNS.length + k] =
                 new DataColumnSpecCreator(SIGMA_PREFIX + (k + 1), DoubleCell.TYPE).createSpec();
         }
+        System.arraycopy(RunSummary.columnSpecs(RunSummary.ID_COLUMNS), 0, cols, HISTORY_COLUMNS.length + topK,
+            RunSummary.ID_COLUMNS);
         return new DataTableSpec(cols);
     }
 
@@ -112,12 +127,13 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
         SensingProblemPortObjectSpec sensing =
             inSpecs.length > IN_SENSING ? (SensingProblemPortObjectSpec)inSpecs[IN_SENSING] : null;
         if (entries == null && sensing == null) {
-            throw new InvalidSettingsException("Connect the observed entries table to input port " + IN_ENTRIES
-                + " or a sensing problem to input port " + IN_SENSING);
+            throw new InvalidSettingsException("Connect the observed entries table to input port '" + PORT_ENTRIES
+                + "' (" + IN_ENTRIES + ") or a sensing problem to input port '" + PORT_SENSING + "' (" + IN_SENSING
+                + ")");
         }
         if (entries != null && sensing != null) {
-            throw new InvalidSettingsException("Connect either observed entries (port " + IN_ENTRIES
-                + ") or a sensing problem (port " + IN_SENSING + "), not both");
+            throw new InvalidSettingsException("Connect either observed entries (port '" + PORT_ENTRIES + "', "
+                + IN_ENTRIES + ") or a sensing problem (port '" + PORT_SENSING + "', " + IN_SENSING + "), not both");
         }
         if (sensing != null && es.isIdMode()) {
             throw new InvalidSettingsException("A sensing problem has 0-based matrix indices: set '"
@@ -136,7 +152,7 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
                 EntriesInput.checkEntriesSpec(reference, es, EntriesInput.HELD_OUT);
             } else {
                 if (es.isIdMode()) {
-                    throw new InvalidSettingsException("The reference input (port " + IN_REFERENCE + ") has no '"
+                    throw new InvalidSettingsException("The reference input (port '" + PORT_REFERENCE + "', " + IN_REFERENCE + ") has no '"
                         + es.rowColumn() + "', '" + es.columnColumn() + "' and '" + es.valueColumn()
                         + "' columns, so it is read as a ground-truth matrix, which needs 0-based index keys; with '"
                         + EntriesSettings.KEY_KEY_MODE + "' = 'id' give held-out entries instead");
@@ -153,7 +169,14 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
             : CompletionTables.mappingKeyType(es, entries.getColumnSpec(es.rowColumn()).getType(),
                 entries.getColumnSpec(es.columnColumn()).getType());
         return new PortObjectSpec[]{cols == null ? null : MatrixTable.spec(cols),
-            historySpec(settings().topK()), factorsSpec(), CompletionTables.mappingSpec(keyType)};
+            historySpec(settings().topK()), factorsSpec(), CompletionTables.mappingSpec(keyType), RunSummary.spec(),
+            modelSpec()};
+    }
+
+    private DeepFactorizationModelPortObjectSpec modelSpec() {
+        return new DeepFactorizationModelPortObjectSpec(settings().depth(),
+            settings().entries().isIdMode() ? DeepFactorizationModelPortObjectSpec.KEYS_ID
+                : DeepFactorizationModelPortObjectSpec.KEYS_INDEX);
     }
 
     // ---- execute ----
@@ -218,14 +241,32 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
             problem = EngineCall.quick("Ground-truth matrix", () -> p.withGroundTruth(t));
         }
         final RecoveryProblem toSolve = problem;
+        final int[] dims = Widths.resolve(problem.rows(), problem.cols(), config.depth(), config.hiddenWidths());
+        try {
+            DeepFactorizationModelPortObject.requireStorable(problem.rows(), problem.cols(), dims);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException(e.getMessage() + " (output port 'Model'); use a smaller '"
+                + LearnerSettings.KEY_DEPTH + "' or '" + LearnerSettings.KEY_WIDTH + "' or fewer rows and columns", e);
+        }
 
         ExecutionContext trainExec = exec.createSubExecutionContext(0.9);
         TrainingResult result;
+        long start = System.nanoTime();
         try {
             result = EngineCall.run(trainExec, "Training", cb -> Trainer.train(toSolve, config, cb));
         } catch (DivergenceException e) {
-            throw new IllegalStateException(e.getMessage() + " (setting '" + LearnerSettings.KEY_LEARNING_RATE
-                + "' = " + config.learningRate() + ")", e);
+            String what = e.getMessage() + " (Learning rate, setting '" + LearnerSettings.KEY_LEARNING_RATE
+                + "' = " + config.learningRate() + ")";
+            if (!settings().reportDivergence()) {
+                throw new IllegalStateException(what + "; set 'If training diverges' ('"
+                    + LearnerSettings.KEY_ON_DIVERGENCE + "') to 'report' to continue with missing values", e);
+            }
+            warnings.add(what + "; reported as stop_reason 'diverged' with missing values ('"
+                + LearnerSettings.KEY_ON_DIVERGENCE + "' = 'report')");
+            warnings.removeIf(Objects::isNull);
+            setWarningMessage(String.join("; ", warnings));
+            return diverged(problem.rows(), problem.cols(), config, dims, e.iteration(),
+                (System.nanoTime() - start) * 1e-9, rowKeys, colKeys, outSpecs, exec);
         }
         if (result.stopReason() == StopReason.MAX_ITERATIONS) {
             warnings.add(String.format(Locale.ROOT,
@@ -242,15 +283,84 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
         exec.setMessage("writing the output tables");
         ExecutionContext writeExec = exec.createSubExecutionContext(0.08);
         BufferedDataTable matrix = MatrixTable.write(result.endToEnd(), writeExec);
-        BufferedDataTable history = writeHistory(result.history(), config.topK(), writeExec);
+        DataCell[] id = RunSummary.idCells(config, dims);
+        BufferedDataTable history = writeHistory(result.history(), config.topK(), id, writeExec);
         BufferedDataTable factors = writeFactors(result, settings().outputFactors(), writeExec);
         DataTableSpec mappingSpec = (DataTableSpec)outSpecs[OUT_MAPPING];
         BufferedDataTable mapping = CompletionTables.writeMapping(rowKeys, colKeys,
             mappingSpec.getColumnSpec(CompletionTables.MAP_KEY).getType(), writeExec);
+        DataCell[] summaryCells = RunSummary.cells(config, dims, result.iterations(), result.stopReason(),
+            result.last(), result.seconds());
+        BufferedDataTable summary = writeSummary(summaryCells, writeExec);
+        List<DMatrixRMaj> factorList = new ArrayList<>();
+        for (int f = 1; f <= result.depth(); f++) {
+            factorList.add(result.factor(f));
+        }
+        DeepFactorizationModelPortObject model = new DeepFactorizationModelPortObject(modelSpec(), result.endToEnd(),
+            factorList, keys(rowKeys), keys(colKeys), info(summaryCells));
         exec.setProgress(1.0, String.format(Locale.ROOT, "%s after %d iterations, loss %.3e",
             result.stopReason() == StopReason.CONVERGED ? "converged" : "stopped at the iteration cap",
             result.iterations(), result.last().trainLoss()));
-        return new PortObject[]{matrix, history, factors, mapping};
+        return new PortObject[]{matrix, history, factors, mapping, summary, model};
+    }
+
+    /** Outputs of a diverged run under on_divergence = report: missing values where none exist. */
+    private PortObject[] diverged(final int rows, final int cols, final TrainingConfig config, final int[] dims,
+        final long iteration, final double seconds, final KeyIndex rowKeys, final KeyIndex colKeys,
+        final PortObjectSpec[] outSpecs, final ExecutionContext exec) throws CanceledExecutionException {
+        DMatrixRMaj nan = new DMatrixRMaj(rows, cols);
+        java.util.Arrays.fill(nan.data, Double.NaN);
+        BufferedDataContainer m = exec.createDataContainer(MatrixTable.spec(cols));
+        try {
+            DataCell[] missing = new DataCell[cols];
+            java.util.Arrays.fill(missing, DataType.getMissingCell());
+            for (int i = 0; i < rows; i++) {
+                exec.checkCanceled();
+                m.addRowToTable(new DefaultRow(RowKey.createRowKey((long)i), missing));
+            }
+        } finally {
+            m.close();
+        }
+        DataCell[] id = RunSummary.idCells(config, dims);
+        BufferedDataTable history = writeHistory(List.of(), config.topK(), id, exec);
+        BufferedDataContainer f = exec.createDataContainer(factorsSpec());
+        f.close();
+        DataTableSpec mappingSpec = (DataTableSpec)outSpecs[OUT_MAPPING];
+        BufferedDataTable mapping = CompletionTables.writeMapping(rowKeys, colKeys,
+            mappingSpec.getColumnSpec(CompletionTables.MAP_KEY).getType(), exec);
+        DataCell[] summaryCells = RunSummary.cells(config, dims, iteration, StopReason.DIVERGED, null, seconds);
+        DeepFactorizationModelPortObject model = new DeepFactorizationModelPortObject(modelSpec(), nan, List.of(),
+            keys(rowKeys), keys(colKeys), info(summaryCells));
+        return new PortObject[]{m.getTable(), history, f.getTable(), mapping, writeSummary(summaryCells, exec),
+            model};
+    }
+
+    private static BufferedDataTable writeSummary(final DataCell[] cells, final ExecutionContext exec) {
+        BufferedDataContainer c = exec.createDataContainer(RunSummary.spec());
+        c.addRowToTable(new DefaultRow(RowKey.createRowKey(0L), cells));
+        c.close();
+        return c.getTable();
+    }
+
+    /** @return the keys in index order, or null for the identity mapping of index keys */
+    private static List<Object> keys(final KeyIndex k) {
+        if (k.isIdentity()) {
+            return null;
+        }
+        List<Object> out = new ArrayList<>(k.size());
+        for (int i = 0; i < k.size(); i++) {
+            out.add(k.key(i));
+        }
+        return out;
+    }
+
+    /** @return the summary as (column, text) pairs, missing values as "" */
+    private static Map<String, String> info(final DataCell[] summary) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int c = 0; c < summary.length; c++) {
+            out.put(RunSummary.COLUMNS.get(c), summary[c].isMissing() ? "" : summary[c].toString());
+        }
+        return out;
     }
 
     /**
@@ -291,14 +401,14 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
         return Double.isNaN(v) ? DataType.getMissingCell() : new DoubleCell(v);
     }
 
-    static BufferedDataTable writeHistory(final List<HistoryRecord> history, final int topK,
+    static BufferedDataTable writeHistory(final List<HistoryRecord> history, final int topK, final DataCell[] id,
         final ExecutionContext exec) throws CanceledExecutionException {
         BufferedDataContainer c = exec.createDataContainer(historySpec(topK));
         try {
             long n = 0;
             for (HistoryRecord r : history) {
                 exec.checkCanceled();
-                DataCell[] cells = new DataCell[HISTORY_COLUMNS.length + topK];
+                DataCell[] cells = new DataCell[HISTORY_COLUMNS.length + topK + id.length];
                 cells[0] = new LongCell(r.iteration());
                 cells[1] = cell(r.trainLoss());
                 cells[2] = cell(r.testError());
@@ -311,6 +421,7 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
                 for (int k = 0; k < topK; k++) {
                     cells[HISTORY_COLUMNS.length + k] = k < s.length ? cell(s[k]) : DataType.getMissingCell();
                 }
+                System.arraycopy(id, 0, cells, HISTORY_COLUMNS.length + topK, id.length);
                 c.addRowToTable(new DefaultRow(RowKey.createRowKey(n++), cells));
             }
         } finally {

@@ -37,6 +37,8 @@ public final class LearnerSettings extends CheckedSettings {
     public static final String KEY_THREADS = "threads";
     public static final String KEY_SEED = "seed";
     public static final String KEY_OUTPUT_FACTORS = "output_factors";
+    /** Added in 0.2.0: what a diverging run does (fail the node, or report it in the summary). */
+    public static final String KEY_ON_DIVERGENCE = "on_divergence";
 
     public static final int DEFAULT_DEPTH = 3;
     public static final int DEFAULT_WIDTH = 0;
@@ -51,6 +53,10 @@ public final class LearnerSettings extends CheckedSettings {
     public static final int DEFAULT_THREADS = 1;
     public static final long DEFAULT_SEED = 0;
     public static final boolean DEFAULT_OUTPUT_FACTORS = true;
+    public static final String DIVERGENCE_FAIL = "fail";
+    public static final String DIVERGENCE_REPORT = "report";
+    public static final String DEFAULT_ON_DIVERGENCE = DIVERGENCE_FAIL;
+    public static final String[] ON_DIVERGENCE_NAMES = {DIVERGENCE_FAIL, DIVERGENCE_REPORT};
 
     /** Names offered by the dialog and accepted from flow variables (case-insensitive): the engine's ids. */
     public static final String[] INIT_NAMES = Choice.ids(InitKind.class);
@@ -75,6 +81,8 @@ public final class LearnerSettings extends CheckedSettings {
     private final SettingsModelInteger m_threads = add(KEY_THREADS, createThreadsModel());
     private final SettingsModelLong m_seed = add(KEY_SEED, createSeedModel());
     private final SettingsModelBoolean m_outputFactors = add(KEY_OUTPUT_FACTORS, createOutputFactorsModel());
+    private final SettingsModelString m_onDivergence =
+        addSince("0.2.0", KEY_ON_DIVERGENCE, createOnDivergenceModel());
 
     static SettingsModelInteger createDepthModel() {
         return new SettingsModelInteger(KEY_DEPTH, DEFAULT_DEPTH);
@@ -126,6 +134,10 @@ public final class LearnerSettings extends CheckedSettings {
 
     static SettingsModelBoolean createOutputFactorsModel() {
         return new SettingsModelBoolean(KEY_OUTPUT_FACTORS, DEFAULT_OUTPUT_FACTORS);
+    }
+
+    static SettingsModelString createOnDivergenceModel() {
+        return new SettingsModelString(KEY_ON_DIVERGENCE, DEFAULT_ON_DIVERGENCE);
     }
 
     /** @return the key-column settings (shared with Nuclear Norm Completion) */
@@ -186,7 +198,17 @@ public final class LearnerSettings extends CheckedSettings {
         return m_outputFactors.getBooleanValue();
     }
 
+    /** @return true when a diverging run is reported in the summary instead of failing the node */
+    public boolean reportDivergence() {
+        return DIVERGENCE_REPORT.equals(canonical(m_onDivergence.getStringValue()));
+    }
+
     // setters for tests and programmatic use
+
+    public LearnerSettings onDivergence(final String v) {
+        m_onDivergence.setStringValue(v);
+        return this;
+    }
 
     public LearnerSettings depth(final int v) {
         m_depth.setIntValue(v);
@@ -287,6 +309,8 @@ public final class LearnerSettings extends CheckedSettings {
         SettingsGroup.requireRange(KEY_LOG_EVERY, logEvery(), 1, Integer.MAX_VALUE);
         SettingsGroup.requireRange(KEY_TOP_K, topK(), 0, MAX_TOP_K);
         SettingsGroup.requireRange(KEY_THREADS, threads(), 1, MAX_THREADS);
+        SettingsGroup.requireChoice(KEY_ON_DIVERGENCE, canonical(m_onDivergence.getStringValue()),
+            ON_DIVERGENCE_NAMES);
     }
 
     /** @return the name trimmed and in lower case, as flow variables may spell it otherwise */

@@ -82,8 +82,8 @@ class DeepFactorizationLearnerNodeModelTest {
         assertNull(specs[0], "index keys without explicit shape: column count comes from the data");
         DataTableSpec history = (DataTableSpec)specs[1];
         assertArrayEquals(new String[]{"iteration", "train_loss", "test_error", "nuclear_norm", "schatten_2_over_n",
-            "effective_rank", "step_size", "gradient_norm", "sigma_1", "sigma_2", "sigma_3"},
-            history.getColumnNames());
+            "effective_rank", "step_size", "gradient_norm", "sigma_1", "sigma_2", "sigma_3", "depth", "widths", "init",
+            "init_scale", "optimizer", "lr", "seed"}, history.getColumnNames());
         assertArrayEquals(new String[]{"factor", "row", "column", "value"},
             ((DataTableSpec)specs[2]).getColumnNames());
         assertArrayEquals(new String[]{"axis", "key", "index"}, ((DataTableSpec)specs[3]).getColumnNames());
@@ -93,9 +93,10 @@ class DeepFactorizationLearnerNodeModelTest {
         assertEquals(COLS, ((DataTableSpec)specs[0]).getNumColumns());
         ExecutionContext exec = exec();
         PortObject[] out = m.execute(new PortObject[]{observed(exec), null}, exec);
-        for (int p = 0; p < 4; p++) {
+        for (int p = 0; p < 5; p++) {
             assertEquals(specs[p], ((BufferedDataTable)out[p]).getDataTableSpec(), "port " + p);
         }
+        assertEquals(specs[5], out[5].getSpec(), "model port");
     }
 
     @Test
@@ -194,7 +195,7 @@ class DeepFactorizationLearnerNodeModelTest {
 
         InvalidSettingsException none =
             assertThrows(InvalidSettingsException.class, () -> m.configure(new PortObjectSpec[]{null, null}));
-        assertTrue(none.getMessage().contains("port 0"), none.getMessage());
+        assertTrue(none.getMessage().contains("port 'Observed entries' (0)"), none.getMessage());
     }
 
     private static void assertDoesNotThrow(final org.junit.jupiter.api.function.Executable e) {

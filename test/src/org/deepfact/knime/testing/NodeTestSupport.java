@@ -95,7 +95,7 @@ public final class NodeTestSupport {
         return matrixTable(exec, "c", EntriesFixture.toArray(m));
     }
 
-    /** @return the cells read through DoubleValue; a missing cell becomes NaN */
+    /** @return the cells read through DoubleValue; a missing or non-numeric (e.g. String) cell becomes NaN */
     public static double[][] toArray(final BufferedDataTable table) {
         final List<double[]> out = new ArrayList<>();
         try (CloseableRowIterator it = table.iterator()) {
@@ -104,7 +104,7 @@ public final class NodeTestSupport {
                 final double[] r = new double[row.getNumCells()];
                 for (int j = 0; j < r.length; j++) {
                     final DataCell c = row.getCell(j);
-                    r[j] = c.isMissing() ? Double.NaN : ((DoubleValue)c).getDoubleValue();
+                    r[j] = c instanceof DoubleValue d && !c.isMissing() ? d.getDoubleValue() : Double.NaN;
                 }
                 out.add(r);
             }

@@ -1,0 +1,93 @@
+package org.deepfact.knime.port;
+
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.ModelContentRO;
+import org.knime.core.node.ModelContentWO;
+import org.knime.core.node.port.AbstractSimplePortObjectSpec;
+
+/**
+ * What is known about a trained deep factorization before execution: its depth and how the
+ * training entries named rows and columns ({@code index}: 0-based indices; {@code id}: arbitrary
+ * keys), so that the Predictor can check its pairs table in configure. The shape and the factors
+ * are known only after training and live in {@link DeepFactorizationModelPortObject}.
+ */
+public final class DeepFactorizationModelPortObjectSpec extends AbstractSimplePortObjectSpec {
+
+    /** Saves and loads the spec in workflows (registered as specSerializer in plugin.xml). */
+    public static final class Serializer
+        extends AbstractSimplePortObjectSpecSerializer<DeepFactorizationModelPortObjectSpec> {
+    }
+
+    /** Rows and columns named by 0-based indices. */
+    public static final String KEYS_INDEX = "index";
+
+    /** Rows and columns named by arbitrary keys (IDs), mapped to indices in sorted order. */
+    public static final String KEYS_ID = "id";
+
+    private static final String KEY_VERSION = "version";
+
+    private static final String KEY_DEPTH = "depth";
+
+    private static final String KEY_KEYS = "key_mode";
+
+    private int m_depth;
+
+    private String m_keyMode = KEYS_INDEX;
+
+    /** For the serializer only. */
+    public DeepFactorizationModelPortObjectSpec() {
+    }
+
+    /**
+     * @param depth number of factors N
+     * @param keyMode {@link #KEYS_INDEX} or {@link #KEYS_ID}
+     */
+    public DeepFactorizationModelPortObjectSpec(final int depth, final String keyMode) {
+        if (!KEYS_INDEX.equals(keyMode) && !KEYS_ID.equals(keyMode)) {
+            throw new IllegalArgumentException("Unknown key mode '" + keyMode + "'");
+        }
+        m_depth = depth;
+        m_keyMode = keyMode;
+    }
+
+    /** @return number of factors N */
+    public int depth() {
+        return m_depth;
+    }
+
+    /** @return {@link #KEYS_INDEX} or {@link #KEYS_ID} */
+    public String keyMode() {
+        return m_keyMode;
+    }
+
+    /** @return true when rows and columns are named by arbitrary keys */
+    public boolean isIdMode() {
+        return KEYS_ID.equals(m_keyMode);
+    }
+
+    @Override
+    protected void save(final ModelContentWO model) {
+        model.addInt(KEY_VERSION, 1);
+        model.addInt(KEY_DEPTH, m_depth);
+        model.addString(KEY_KEYS, m_keyMode);
+    }
+
+    @Override
+    protected void load(final ModelContentRO model) throws InvalidSettingsException {
+        final int version = model.getInt(KEY_VERSION);
+        if (version != 1) {
+            throw new InvalidSettingsException("Deep factorization model saved by a newer DeepFact (format "
+                + version + "); update DeepFact to read it");
+        }
+        m_depth = model.getInt(KEY_DEPTH);
+        m_keyMode = model.getString(KEY_KEYS);
+        if (!KEYS_INDEX.equals(m_keyMode) && !KEYS_ID.equals(m_keyMode)) {
+            throw new InvalidSettingsException("Unknown key mode '" + m_keyMode + "' in a deep factorization model");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Deep factorization model: depth " + m_depth + ", rows and columns by " + m_keyMode;
+    }
+}

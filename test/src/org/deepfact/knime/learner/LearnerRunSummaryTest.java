@@ -1,0 +1,175 @@
+package org.deepfact.knime.learner;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+import org.deepfact.engine.data.RecoveryProblem;
+import org.deepfact.engine.train.Trainer;
+import org.deepfact.engine.train.TrainingResult;
+import org.deepfact.knime.common.SettingsCalls;
+import org.deepfact.knime.port.DeepFactorizationModelPortObject;
+import org.deepfact.knime.port.ModelPortRoundTrip;
+import org.deepfact.knime.testing.EntriesFixture;
+import org.deepfact.knime.testing.NodeTestSupport;
+import org.deepfact.knime.testing.SettingsSnapshot;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+import org.knime.core.data.DataCell;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DoubleValue;
+import org.knime.core.data.LongValue;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeSettings;
+import org.knime.core.node.message.Message;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+
+/** The Learner's run summary, divergence policy and model port. */
+class LearnerRunSummaryTest {
+
+    private static final int ROWS = 6;
+    private static final int COLS = 5;
+
+    private static final EntriesFixture FIXTURE = new EntriesFixture(ROWS, COLS, (i, j) -> (1 + 0.5 * i) * (1 - 0.3 * j),
+        Arrays.copyOf(EntriesFixture.positions(ROWS, COLS, (i, j) -> (i * 7 + j * 3) % 5), 18));
+
+    private static DeepFactorizationLearnerNodeModel model() {
+        DeepFactorizationLearnerNodeModel m = new DeepFactorizationLearnerNodeFactory().createNodeModel();
+        m.settings().depth(2).learningRate(1e-2).maxIterations(300).lossThreshold(1e-8).logEvery(50).topK(2)
+            .seed(7).initScale(1e-2);
+        return m;
+    }
+
+    private static ExecutionContext exec() {
+        return NodeTestSupport.exec(new DeepFactorizationLearnerNodeFactory());
+    }
+
+    private static double num(final DataCell c) {
+        return c.isMissing() ? Double.NaN : ((DoubleValue)c).getDoubleValue();
+    }
+
+    @Test
+    void runSummaryHasTheCliColumnsAndTheEngineNumbers() throws Exception {
+        DeepFactorizationLearnerNodeModel m = model();
+        ExecutionContext exec = exec();
+        BufferedDataTable truth = NodeTestSupport.matrixTable(exec, "c", FIXTURE.truth());
+        PortObject[] out = m.execute(new PortObject[]{FIXTURE.table(exec), truth, null}, exec);
+        BufferedDataTable summary = (BufferedDataTable)out[DeepFactorizationLearnerNodeModel.OUT_SUMMARY];
+        assertEquals(List.of("depth", "widths", "init", "init_scale", "optimizer", "lr", "seed", "iterations",
+            "stop_reason", "train_loss", "test_error", "reconstruction_error", "nuclear_norm", "effective_rank",
+            "seconds"), Arrays.asList(summary.getDataTableSpec().getColumnNames()));
+        List<DataCell[]> rows = NodeTestSupport.cells(summary);
+        assertEquals(1, rows.size());
+        DataCell[] r = rows.get(0);
+        TrainingResult direct = Trainer.train(
+            RecoveryProblem.completion(FIXTURE.observations()).withGroundTruth(new DMatrixRMaj(FIXTURE.truth())),
+            m.settings().toTrainingConfig(), null);
+        assertEquals("2", r[0].toString());
+        assertEquals("5", r[1].toString(), "hidden width = columns");
+        assertEquals("gaussian", r[2].toString());
+        assertEquals(1e-2, num(r[3]));
+        assertEquals("grouprmsprop", r[4].toString());
+        assertEquals(1e-2, num(r[5]));
+        assertEquals(7L, ((LongValue)r[6]).getLongValue());
+        assertEquals(direct.iterations(), ((LongValue)r[7]).getLongValue());
+        assertEquals(direct.stopReason().id(), r[8].toString());
+        assertEquals(direct.last().trainLoss(), num(r[9]));
+        assertTrue(r[10].isMissing(), "no held-out entries: test_error is missing");
+        assertEquals(direct.last().reconstructionError(), num(r[11]));
+        assertEquals(direct.last().nuclearNorm(), num(r[12]));
+        assertEquals(direct.last().effectiveRank(), num(r[13]));
+        assertTrue(num(r[14]) >= 0);
+
+        // the history ends with the same identifying cells
+        DataCell[] h = NodeTestSupport.cells((BufferedDataTable)out[1]).get(0);
+        assertArrayEquals(Arrays.copyOf(r, RunSummary.ID_COLUMNS),
+            Arrays.copyOfRange(h, h.length - RunSummary.ID_COLUMNS, h.length));
+    }
+
+    @Test
+    void divergenceFailsByDefaultNamingTheDialogLabelAndIsReportedOnRequest() throws Exception {
+        DeepFactorizationLearnerNodeModel m = model();
+        m.settings().optimizer("gd").learningRate(1e3).initScale(1);
+        ExecutionContext exec = exec();
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+            () -> m.execute(new PortObject[]{FIXTURE.table(exec), null, null}, exec));
+        assertTrue(e.getMessage().contains("Learning rate") && e.getMessage().contains("'on_divergence'")
+            && e.getMessage().contains("If training diverges"), e.getMessage());
+
+        m.settings().onDivergence("report");
+        m.settings().entries().setShape(ROWS, COLS);
+        AtomicReference<String> warning = new AtomicReference<>();
+        m.addWarningListener(w -> warning.set(Message.getSummaryFrom(w)));
+        PortObjectSpec[] specs = m.configure(new PortObjectSpec[]{EntriesFixture.ENTRIES, null, null});
+        PortObject[] out = m.execute(new PortObject[]{FIXTURE.table(exec), null, null}, exec);
+        assertTrue(warning.get().contains("diverged"), warning.get());
+        for (int p = 0; p < 5; p++) {
+            assertEquals(specs[p], ((BufferedDataTable)out[p]).getDataTableSpec(), "port " + p);
+        }
+        DataCell[] r = NodeTestSupport.cells((BufferedDataTable)out[4]).get(0);
+        assertEquals("diverged", r[8].toString());
+        assertTrue(((LongValue)r[7]).getLongValue() > 0, "the iteration it was detected at");
+        for (int c = 9; c <= 13; c++) {
+            assertTrue(r[c].isMissing(), "metric " + RunSummary.COLUMNS.get(c) + " is missing");
+        }
+        double[][] matrix = NodeTestSupport.toArray((BufferedDataTable)out[0]);
+        assertEquals(ROWS, matrix.length);
+        assertTrue(Arrays.stream(matrix).flatMapToDouble(Arrays::stream).allMatch(Double::isNaN));
+        assertEquals(0, ((BufferedDataTable)out[1]).size());
+        assertEquals(0, ((BufferedDataTable)out[2]).size());
+    }
+
+    @Test
+    void onDivergenceAcceptsOnlyFailOrReportAndOldSettingsLoadFail() throws Exception {
+        DeepFactorizationLearnerNodeModel m = model();
+        NodeSettings s = new NodeSettings("s");
+        m.settings().onDivergence("ignore");
+        SettingsCalls.save(m, s);
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+            () -> SettingsCalls.validate(model(), s));
+        assertTrue(e.getMessage().contains("on_divergence"), e.getMessage());
+
+        NodeSettings current = new NodeSettings("old");
+        model().settings().saveTo(current);
+        String text = SettingsSnapshot.write(current).lines()
+            .filter(l -> !l.startsWith(LearnerSettings.KEY_ON_DIVERGENCE)).collect(Collectors.joining("\n"));
+        NodeSettings without = SettingsSnapshot.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        DeepFactorizationLearnerNodeModel loaded = model();
+        loaded.settings().onDivergence("report");
+        SettingsCalls.validate(loaded, without);
+        SettingsCalls.load(loaded, without);
+        assertTrue(!loaded.settings().reportDivergence(), "absent on_divergence loads its default, fail");
+    }
+
+    @Test
+    void modelSurvivesSaveAndLoadAndHoldsTheCompletedMatrixBitForBit() throws Exception {
+        DeepFactorizationLearnerNodeModel m = model();
+        ExecutionContext exec = exec();
+        PortObject[] out = m.execute(new PortObject[]{FIXTURE.table(exec), null, null}, exec);
+        DeepFactorizationModelPortObject model = (DeepFactorizationModelPortObject)out[5];
+        DeepFactorizationModelPortObject back = ModelPortRoundTrip.saveAndLoad(model);
+        assertEquals(model, back);
+        assertArrayEquals(NodeTestSupport.toArray((BufferedDataTable)out[0]), EntriesFixture.toArray(back.matrix()));
+        assertEquals(2, back.factors().size());
+        assertEquals("converged".equals(back.info().get("stop_reason")) || "max_iterations".equals(
+            back.info().get("stop_reason")), true);
+    }
+
+    @Test
+    void aModelTooLargeToStoreIsRefusedBeforeTraining() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> DeepFactorizationModelPortObject.requireStorable(5000, 5000, new int[]{5000, 5000, 5000}));
+        assertTrue(e.getMessage().contains("75000000 numbers"), e.getMessage());
+    }
+}
