@@ -12,6 +12,9 @@ import org.deepfact.engine.baseline.NuclearNormResult;
 import org.deepfact.engine.baseline.NuclearNormSolver;
 import org.deepfact.engine.baseline.SensingConstraints;
 import org.deepfact.engine.data.Observations;
+import org.deepfact.engine.data.SensingOperator;
+import org.deepfact.engine.spectrum.Spectrum;
+import org.deepfact.engine.train.StopReason;
 import org.deepfact.knime.common.EngineCall;
 import org.deepfact.knime.common.MatrixTable;
 import org.deepfact.knime.common.MemoryCheck;
@@ -55,7 +58,7 @@ public final class NuclearNormCompletionNodeModel extends StatelessNodeModel<Nuc
     static final int OUT_MAPPING = 2;
 
     static final String[] REPORT_COLUMNS = {"method", "converged", "iterations", "primal_residual", "dual_residual",
-        "nuclear_norm", "max_violation", "seconds"};
+        "nuclear_norm", "max_violation", "seconds", "stop_reason", "train_loss", "effective_rank"};
 
     NuclearNormCompletionNodeModel() {
         super(new PortType[]{BufferedDataTable.TYPE_OPTIONAL, SensingProblemPortObject.TYPE_OPTIONAL},
@@ -71,7 +74,11 @@ public final class NuclearNormCompletionNodeModel extends StatelessNodeModel<Nuc
             new DataColumnSpecCreator(REPORT_COLUMNS[4], DoubleCell.TYPE).createSpec(),
             new DataColumnSpecCreator(REPORT_COLUMNS[5], DoubleCell.TYPE).createSpec(),
             new DataColumnSpecCreator(REPORT_COLUMNS[6], DoubleCell.TYPE).createSpec(),
-            new DataColumnSpecCreator(REPORT_COLUMNS[7], DoubleCell.TYPE).createSpec());
+            new DataColumnSpecCreator(REPORT_COLUMNS[7], DoubleCell.TYPE).createSpec(),
+            // since 0.2.0, as in the command line's completion-runs.csv
+            new DataColumnSpecCreator(REPORT_COLUMNS[8], StringCell.TYPE).createSpec(),
+            new DataColumnSpecCreator(REPORT_COLUMNS[9], DoubleCell.TYPE).createSpec(),
+            new DataColumnSpecCreator(REPORT_COLUMNS[10], DoubleCell.TYPE).createSpec());
     }
 
     @Override
@@ -114,6 +121,7 @@ public final class NuclearNormCompletionNodeModel extends StatelessNodeModel<Nuc
         List<String> warnings = new ArrayList<>();
         KeyIndex rowKeys;
         KeyIndex colKeys;
+        RecoveryProblem problem;
         if (sensing != null) {
             int rows = sensing.rows();
             int cols = sensing.cols();
@@ -123,8 +131,10 @@ public final class NuclearNormCompletionNodeModel extends StatelessNodeModel<Nuc
                 MemoryCheck.matrixBytes(rows, cols, 12) + Double.BYTES * sensing.operatorDoubles(),
                 "the nuclear norm solver's matrices and the sensing operator of " + sensing.getSpec().measurements()
                     + " measurements of a " + rows + " x " + cols + " matrix");
-            SensingConstraints constraints = new SensingConstraints(sensing.operator());
+            SensingOperator operator = sensing.operator();
+            SensingConstraints constraints = new SensingConstraints(operator);
             double[] y = sensing.measurementValues();
+            problem = RecoveryProblem.sensing(operator, y);
             result = EngineCall.run(exec.createSubExecutionContext(0.9), "Nuclear norm sensing",
                 cb -> new NuclearNormSolver(config).solve(constraints, y, cb));
             rowKeys = KeyIndex.identity(rows);
@@ -135,8 +145,10 @@ public final class NuclearNormCompletionNodeModel extends StatelessNodeModel<Nuc
             Observations obs = data.observed();
             // iterate, its SVD (U, V, workspace), dual variable, previous iterate, result, output cells
             MemoryCheck.requireMatrices(obs.rows(), obs.cols(), 12, "the nuclear norm solver's matrices");
+            problem = RecoveryProblem.completion(obs);
+            final RecoveryProblem toSolve = problem;
             result = EngineCall.run(exec.createSubExecutionContext(0.9), "Nuclear norm completion",
-                cb -> new NuclearNormSolver(config).solve(RecoveryProblem.completion(obs), cb));
+                cb -> new NuclearNormSolver(config).solve(toSolve, cb));
             warnings.add(EntriesInput.emptyLinesWarning(obs));
             rowKeys = data.rowKeys();
             colKeys = data.colKeys();
@@ -160,7 +172,10 @@ public final class NuclearNormCompletionNodeModel extends StatelessNodeModel<Nuc
         c.addRowToTable(new DefaultRow(RowKey.createRowKey(0L), new StringCell(r.method()),
             BooleanCellFactory.create(r.converged()), new IntCell(r.iterations()),
             new DoubleCell(r.primalResidual()), new DoubleCell(r.dualResidual()), new DoubleCell(r.nuclearNorm()),
-            new DoubleCell(r.maxViolation()), new DoubleCell(r.seconds())));
+            new DoubleCell(r.maxViolation()), new DoubleCell(r.seconds()),
+            new StringCell((r.converged() ? StopReason.CONVERGED : StopReason.MAX_ITERATIONS).id()),
+            new DoubleCell(problem.meanSquaredResidual(result.solution())),
+            new DoubleCell(Spectrum.of(result.solution()).effectiveRank())));
         c.close();
         DataTableSpec mappingSpec = (DataTableSpec)outSpecs[OUT_MAPPING];
         BufferedDataTable mapping = CompletionTables.writeMapping(rowKeys, colKeys,

@@ -23,6 +23,7 @@ import org.deepfact.knime.port.SensingProblemPortObjectSpec;
 import org.deepfact.knime.testing.EntriesFixture;
 import org.deepfact.knime.testing.NodeTestSupport;
 import org.ejml.data.DMatrixRMaj;
+import org.deepfact.engine.spectrum.Spectrum;
 import org.junit.jupiter.api.Test;
 import org.knime.core.data.BooleanValue;
 import org.knime.core.data.DataCell;
@@ -74,7 +75,8 @@ class NuclearNormCompletionNodeModelTest {
         m.settings().entries().setShape(N, N);
         PortObjectSpec[] specs = m.configure(new PortObjectSpec[]{ENTRIES, null});
         assertArrayEquals(new String[]{"method", "converged", "iterations", "primal_residual", "dual_residual",
-            "nuclear_norm", "max_violation", "seconds"}, ((DataTableSpec)specs[1]).getColumnNames());
+            "nuclear_norm", "max_violation", "seconds", "stop_reason", "train_loss", "effective_rank"},
+            ((DataTableSpec)specs[1]).getColumnNames());
         ExecutionContext exec = exec();
         PortObject[] out = m.execute(new PortObject[]{observed(exec), null}, exec);
         for (int p = 0; p < 3; p++) {
@@ -89,6 +91,11 @@ class NuclearNormCompletionNodeModelTest {
         assertEquals(direct.report().converged(), ((BooleanValue)report[1]).getBooleanValue());
         assertEquals(direct.report().iterations(), ((IntValue)report[2]).getIntValue());
         assertEquals(direct.report().nuclearNorm(), ((DoubleCell)report[5]).getDoubleValue());
+        assertEquals(direct.report().converged() ? "converged" : "max_iterations", report[8].toString());
+        assertEquals(RecoveryProblem.completion(FIXTURE.observations())
+            .meanSquaredResidual(direct.solution()), ((DoubleCell)report[9]).getDoubleValue());
+        assertEquals(Spectrum.of(direct.solution()).effectiveRank(),
+            ((DoubleCell)report[10]).getDoubleValue());
     }
 
     @Test
