@@ -40,6 +40,8 @@ final class DeepFactorizationLearnerNodeDialog extends DefaultNodeSettingsPane {
             new DialogComponentNumber(LearnerSettings.createTopKModel(), "Singular values recorded (k)", 1));
         addDialogComponent(
             new DialogComponentBoolean(LearnerSettings.createOutputFactorsModel(), "Output the factors"));
+        addDialogComponent(new DialogComponentBoolean(LearnerSettings.createLongSingularValuesModel(),
+            "Singular values in long form (iteration, index, singular_value)"));
         closeCurrentGroup();
         createNewTab("Input columns");
         EntriesDialog.addTo(this, DeepFactorizationLearnerNodeModel.IN_ENTRIES);

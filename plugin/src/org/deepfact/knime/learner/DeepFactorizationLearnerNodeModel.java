@@ -68,6 +68,9 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
     static final int OUT_MAPPING = 3;
     static final int OUT_SUMMARY = 4;
     static final int OUT_MODEL = 5;
+    static final int OUT_SINGULAR_VALUES = 6;
+
+    static final String[] SINGULAR_VALUE_COLUMNS = {"iteration", "index", "singular_value"};
 
     /** Port names as the node description shows them, for messages. */
     static final String PORT_ENTRIES = "Observed entries";
@@ -85,7 +88,8 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
         super(new PortType[]{BufferedDataTable.TYPE_OPTIONAL, BufferedDataTable.TYPE_OPTIONAL,
             SensingProblemPortObject.TYPE_OPTIONAL},
             new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE, BufferedDataTable.TYPE,
-                BufferedDataTable.TYPE, BufferedDataTable.TYPE, DeepFactorizationModelPortObject.TYPE},
+                BufferedDataTable.TYPE, BufferedDataTable.TYPE, DeepFactorizationModelPortObject.TYPE,
+                BufferedDataTable.TYPE},
             new LearnerSettings());
     }
 
@@ -103,6 +107,17 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
                 new DataColumnSpecCreator(SIGMA_PREFIX + (k + 1), DoubleCell.TYPE).createSpec();
         }
         System.arraycopy(RunSummary.columnSpecs(RunSummary.ID_COLUMNS), 0, cols, HISTORY_COLUMNS.length + topK,
+            RunSummary.ID_COLUMNS);
+        return new DataTableSpec(cols);
+    }
+
+    /** Long form of the history's singular values, then the run's identifying columns. */
+    static DataTableSpec singularValuesSpec() {
+        DataColumnSpec[] cols = new DataColumnSpec[SINGULAR_VALUE_COLUMNS.length + RunSummary.ID_COLUMNS];
+        cols[0] = new DataColumnSpecCreator(SINGULAR_VALUE_COLUMNS[0], LongCell.TYPE).createSpec();
+        cols[1] = new DataColumnSpecCreator(SINGULAR_VALUE_COLUMNS[1], IntCell.TYPE).createSpec();
+        cols[2] = new DataColumnSpecCreator(SINGULAR_VALUE_COLUMNS[2], DoubleCell.TYPE).createSpec();
+        System.arraycopy(RunSummary.columnSpecs(RunSummary.ID_COLUMNS), 0, cols, SINGULAR_VALUE_COLUMNS.length,
             RunSummary.ID_COLUMNS);
         return new DataTableSpec(cols);
     }
@@ -170,7 +185,7 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
                 entries.getColumnSpec(es.columnColumn()).getType());
         return new PortObjectSpec[]{cols == null ? null : MatrixTable.spec(cols),
             historySpec(settings().topK()), factorsSpec(), CompletionTables.mappingSpec(keyType), RunSummary.spec(),
-            modelSpec()};
+            modelSpec(), singularValuesSpec()};
     }
 
     private DeepFactorizationModelPortObjectSpec modelSpec() {
@@ -301,7 +316,9 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
         exec.setProgress(1.0, String.format(Locale.ROOT, "%s after %d iterations, loss %.3e",
             result.stopReason() == StopReason.CONVERGED ? "converged" : "stopped at the iteration cap",
             result.iterations(), result.last().trainLoss()));
-        return new PortObject[]{matrix, history, factors, mapping, summary, model};
+        BufferedDataTable sigma = writeSingularValues(result.history(), settings().longSingularValues(), id,
+            writeExec);
+        return new PortObject[]{matrix, history, factors, mapping, summary, model, sigma};
     }
 
     /** Outputs of a diverged run under on_divergence = report: missing values where none exist. */
@@ -332,7 +349,7 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
         DeepFactorizationModelPortObject model = new DeepFactorizationModelPortObject(modelSpec(), nan, List.of(),
             keys(rowKeys), keys(colKeys), info(summaryCells));
         return new PortObject[]{m.getTable(), history, f.getTable(), mapping, writeSummary(summaryCells, exec),
-            model};
+            model, writeSingularValues(List.of(), false, id, exec)};
     }
 
     private static BufferedDataTable writeSummary(final DataCell[] cells, final ExecutionContext exec) {
@@ -423,6 +440,31 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
                 }
                 System.arraycopy(id, 0, cells, HISTORY_COLUMNS.length + topK, id.length);
                 c.addRowToTable(new DefaultRow(RowKey.createRowKey(n++), cells));
+            }
+        } finally {
+            c.close();
+        }
+        return c.getTable();
+    }
+
+    /** One row per (history row, k): iteration, index k (1-based), sigma_k, then the run's identifying cells. */
+    static BufferedDataTable writeSingularValues(final List<HistoryRecord> history, final boolean write,
+        final DataCell[] id, final ExecutionContext exec) throws CanceledExecutionException {
+        BufferedDataContainer c = exec.createDataContainer(singularValuesSpec());
+        try {
+            long n = 0;
+            for (int h = 0; write && h < history.size(); h++) {
+                exec.checkCanceled();
+                HistoryRecord r = history.get(h);
+                double[] s = r.topSingularValues();
+                for (int k = 0; k < s.length; k++) {
+                    DataCell[] cells = new DataCell[SINGULAR_VALUE_COLUMNS.length + id.length];
+                    cells[0] = new LongCell(r.iteration());
+                    cells[1] = new IntCell(k + 1);
+                    cells[2] = cell(s[k]);
+                    System.arraycopy(id, 0, cells, SINGULAR_VALUE_COLUMNS.length, id.length);
+                    c.addRowToTable(new DefaultRow(RowKey.createRowKey(n++), cells));
+                }
             }
         } finally {
             c.close();

@@ -39,6 +39,8 @@ public final class LearnerSettings extends CheckedSettings {
     public static final String KEY_OUTPUT_FACTORS = "output_factors";
     /** Added in 0.2.0: what a diverging run does (fail the node, or report it in the summary). */
     public static final String KEY_ON_DIVERGENCE = "on_divergence";
+    /** Added in 0.2.0: whether the singular values output is filled (long form). */
+    public static final String KEY_LONG_SINGULAR_VALUES = "long_singular_values";
 
     public static final int DEFAULT_DEPTH = 3;
     public static final int DEFAULT_WIDTH = 0;
@@ -56,6 +58,7 @@ public final class LearnerSettings extends CheckedSettings {
     public static final String DIVERGENCE_FAIL = "fail";
     public static final String DIVERGENCE_REPORT = "report";
     public static final String DEFAULT_ON_DIVERGENCE = DIVERGENCE_FAIL;
+    public static final boolean DEFAULT_LONG_SINGULAR_VALUES = false;
     public static final String[] ON_DIVERGENCE_NAMES = {DIVERGENCE_FAIL, DIVERGENCE_REPORT};
 
     /** Names offered by the dialog and accepted from flow variables (case-insensitive): the engine's ids. */
@@ -83,6 +86,8 @@ public final class LearnerSettings extends CheckedSettings {
     private final SettingsModelBoolean m_outputFactors = add(KEY_OUTPUT_FACTORS, createOutputFactorsModel());
     private final SettingsModelString m_onDivergence =
         addSince("0.2.0", KEY_ON_DIVERGENCE, createOnDivergenceModel());
+    private final SettingsModelBoolean m_longSingularValues =
+        addSince("0.2.0", KEY_LONG_SINGULAR_VALUES, createLongSingularValuesModel());
 
     static SettingsModelInteger createDepthModel() {
         return new SettingsModelInteger(KEY_DEPTH, DEFAULT_DEPTH);
@@ -138,6 +143,10 @@ public final class LearnerSettings extends CheckedSettings {
 
     static SettingsModelString createOnDivergenceModel() {
         return new SettingsModelString(KEY_ON_DIVERGENCE, DEFAULT_ON_DIVERGENCE);
+    }
+
+    static SettingsModelBoolean createLongSingularValuesModel() {
+        return new SettingsModelBoolean(KEY_LONG_SINGULAR_VALUES, DEFAULT_LONG_SINGULAR_VALUES);
     }
 
     /** @return the key-column settings (shared with Nuclear Norm Completion) */
@@ -203,7 +212,17 @@ public final class LearnerSettings extends CheckedSettings {
         return DIVERGENCE_REPORT.equals(canonical(m_onDivergence.getStringValue()));
     }
 
+    /** @return true when the singular values output lists sigma_1..sigma_k of every history row */
+    public boolean longSingularValues() {
+        return m_longSingularValues.getBooleanValue();
+    }
+
     // setters for tests and programmatic use
+
+    public LearnerSettings longSingularValues(final boolean v) {
+        m_longSingularValues.setBooleanValue(v);
+        return this;
+    }
 
     public LearnerSettings onDivergence(final String v) {
         m_onDivergence.setStringValue(v);

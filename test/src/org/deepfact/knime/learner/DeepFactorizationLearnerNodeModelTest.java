@@ -97,6 +97,7 @@ class DeepFactorizationLearnerNodeModelTest {
             assertEquals(specs[p], ((BufferedDataTable)out[p]).getDataTableSpec(), "port " + p);
         }
         assertEquals(specs[5], out[5].getSpec(), "model port");
+        assertEquals(specs[6], ((BufferedDataTable)out[6]).getDataTableSpec(), "singular values port");
     }
 
     @Test

@@ -98,6 +98,29 @@ class LearnerRunSummaryTest {
     }
 
     @Test
+    void longSingularValuesListEverySigmaOfEveryHistoryRowWithTheRunsIdentity() throws Exception {
+        DeepFactorizationLearnerNodeModel m = model();
+        ExecutionContext exec = exec();
+        PortObject[] out = m.execute(new PortObject[]{FIXTURE.table(exec), null, null}, exec);
+        assertEquals(0, ((BufferedDataTable)out[6]).size(), "off by default");
+        m.settings().longSingularValues(true);
+        out = m.execute(new PortObject[]{FIXTURE.table(exec), null, null}, exec);
+        BufferedDataTable sigma = (BufferedDataTable)out[6];
+        assertEquals(List.of("iteration", "index", "singular_value", "depth", "widths", "init", "init_scale",
+            "optimizer", "lr", "seed"), Arrays.asList(sigma.getDataTableSpec().getColumnNames()));
+        double[][] wide = NodeTestSupport.toArray((BufferedDataTable)out[1]);
+        List<DataCell[]> rows = NodeTestSupport.cells(sigma);
+        assertEquals(wide.length * 2, rows.size(), "top_k = 2 values per history row");
+        for (int r = 0; r < rows.size(); r++) {
+            double[] h = wide[r / 2];
+            assertEquals(h[0], ((LongValue)rows.get(r)[0]).getLongValue());
+            assertEquals(r % 2 + 1, Integer.parseInt(rows.get(r)[1].toString()));
+            assertEquals(h[DeepFactorizationLearnerNodeModel.HISTORY_COLUMNS.length + r % 2], num(rows.get(r)[2]));
+            assertEquals("2", rows.get(r)[3].toString());
+        }
+    }
+
+    @Test
     void divergenceFailsByDefaultNamingTheDialogLabelAndIsReportedOnRequest() throws Exception {
         DeepFactorizationLearnerNodeModel m = model();
         m.settings().optimizer("gd").learningRate(1e3).initScale(1);
