@@ -1,0 +1,188 @@
+package org.deepfact.knime.sweep;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.deepfact.engine.data.SensingOperator;
+import org.deepfact.engine.experiment.Problem;
+import org.deepfact.engine.experiment.RecoverySweep;
+import org.deepfact.engine.experiment.RunResult;
+import org.deepfact.engine.experiment.SweepGrid;
+import org.deepfact.engine.experiment.SweepRunner;
+import org.deepfact.engine.experiment.SweepSummary;
+import org.deepfact.engine.experiment.SweepTables;
+import org.deepfact.knime.common.EngineCall;
+import org.deepfact.knime.common.InsufficientMemoryException;
+import org.deepfact.knime.common.MemoryCheck;
+import org.deepfact.knime.common.StatelessNodeModel;
+import org.knime.core.data.DataCell;
+import org.knime.core.data.DataColumnSpec;
+import org.knime.core.data.DataColumnSpecCreator;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DataType;
+import org.knime.core.data.RowKey;
+import org.knime.core.data.def.DefaultRow;
+import org.knime.core.data.def.DoubleCell;
+import org.knime.core.data.def.IntCell;
+import org.knime.core.data.def.LongCell;
+import org.knime.core.data.def.StringCell;
+import org.knime.core.node.BufferedDataContainer;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.CanceledExecutionException;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.port.PortType;
+
+/**
+ * Recovery Sweep: the paper's Fig. 2 in one node. Builds the {@link SweepGrid} of its settings and
+ * runs it on the engine's {@link RecoverySweep} exactly as {@code ./deepfact reproduce completion}
+ * (or {@code sensing}) does, so the same settings and seed give the same numbers bit for bit; the
+ * tables are {@link SweepTables}' columns, one row per run and one per group of repeats. A
+ * diverged run is a row (stop_reason "diverged", missing metrics), never a failure.
+ */
+public final class RecoverySweepNodeModel extends StatelessNodeModel<SweepSettings> {
+
+    static final int OUT_RUNS = 0;
+    static final int OUT_SUMMARY = 1;
+
+    private static final Set<String> INT_COLUMNS = Set.of("rows", "cols", "rank", "m", "depth", "repeat", "runs",
+        "converged");
+
+    private static final Set<String> LONG_COLUMNS = Set.of("truth_seed", "sample_seed", "seed", "iterations");
+
+    private static final Set<String> STRING_COLUMNS = Set.of("experiment", "method", "init", "optimizer",
+        "stop_reason");
+
+    RecoverySweepNodeModel() {
+        super(new PortType[0], new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE}, new SweepSettings());
+    }
+
+    static DataTableSpec spec(final List<String> columns) {
+        DataColumnSpec[] cols = new DataColumnSpec[columns.size()];
+        for (int c = 0; c < cols.length; c++) {
+            cols[c] = new DataColumnSpecCreator(columns.get(c), type(columns.get(c))).createSpec();
+        }
+        return new DataTableSpec(cols);
+    }
+
+    private static DataType type(final String column) {
+        return INT_COLUMNS.contains(column) ? IntCell.TYPE : LONG_COLUMNS.contains(column) ? LongCell.TYPE
+            : STRING_COLUMNS.contains(column) ? StringCell.TYPE : DoubleCell.TYPE;
+    }
+
+    /** @return the engine's cell as a KNIME cell of the column's type; null and NaN become missing cells */
+    static DataCell cell(final Object v, final DataType type) {
+        if (v == null || v instanceof Double d && d.isNaN()) {
+            return DataType.getMissingCell();
+        }
+        if (IntCell.TYPE.equals(type)) {
+            return new IntCell(((Number)v).intValue());
+        }
+        if (LongCell.TYPE.equals(type)) {
+            return new LongCell(((Number)v).longValue());
+        }
+        if (DoubleCell.TYPE.equals(type)) {
+            return new DoubleCell(((Number)v).doubleValue());
+        }
+        return new StringCell(v.toString());
+    }
+
+    @Override
+    protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        settings().toGrid();
+        return new PortObjectSpec[]{spec(SweepTables.RUN_COLUMNS), spec(SweepTables.SUMMARY_COLUMNS)};
+    }
+
+    @Override
+    protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
+        configure(new PortObjectSpec[0]);
+        SweepGrid grid = settings().toGrid();
+        int threads = settings().threads();
+        checkMemory(grid, threads);
+        RecoverySweep sweep = new RecoverySweep(grid);
+        int total = grid.runs().size();
+        long start = System.nanoTime();
+        ExecutionContext runExec = exec.createSubExecutionContext(0.98);
+        SweepRunner.Listener listener = (fraction, done, all, last) -> runExec.setProgress(
+            Math.max(0, Math.min(1, fraction)), message(fraction, done, all, (System.nanoTime() - start) * 1e-9));
+        exec.setMessage(String.format(Locale.ROOT, "%d runs on %d thread(s)", total, threads));
+        List<RunResult> results = EngineCall.run(runExec, "Recovery sweep",
+            cb -> sweep.execute(threads, listener, cb));
+        BufferedDataTable runs = write(exec, SweepTables.RUN_COLUMNS,
+            results.stream().map(SweepTables::runRow).toList());
+        BufferedDataTable summary = write(exec, SweepTables.SUMMARY_COLUMNS,
+            SweepSummary.groups(results).stream().map(SweepTables::summaryRow).toList());
+        long diverged = results.stream().filter(r -> r.stopReason().id().equals("diverged")).count();
+        long capped = results.stream().filter(r -> r.stopReason().id().equals("max_iterations")).count();
+        if (diverged > 0 || capped > 0) {
+            setWarningMessage(String.format(Locale.ROOT, "%d of %d runs diverged and %d stopped at the iteration cap "
+                + "('Maximum iterations per run', '%s' = %d); see stop_reason in the runs table", diverged, total,
+                capped, SweepSettings.KEY_MAX_ITERATIONS, grid.maxIterations()));
+        }
+        return new PortObject[]{runs, summary};
+    }
+
+    /** @return e.g. "3 / 7 runs done, about 1:05 left" */
+    static String message(final double fraction, final int done, final int total, final double seconds) {
+        String eta = fraction > 0.01 && fraction < 1 ? ", about " + clock(seconds * (1 - fraction) / fraction)
+            + " left" : "";
+        return done + " / " + total + " runs done" + eta;
+    }
+
+    private static String clock(final double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+            : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    private static BufferedDataTable write(final ExecutionContext exec, final List<String> columns,
+        final List<List<Object>> rows) throws CanceledExecutionException {
+        DataTableSpec spec = spec(columns);
+        BufferedDataContainer c = exec.createDataContainer(spec);
+        try {
+            long n = 0;
+            for (List<Object> row : rows) {
+                exec.checkCanceled();
+                DataCell[] cells = new DataCell[columns.size()];
+                for (int k = 0; k < cells.length; k++) {
+                    cells[k] = cell(row.get(k), spec.getColumnSpec(k).getType());
+                }
+                c.addRowToTable(new DefaultRow(RowKey.createRowKey(n++), cells));
+            }
+        } finally {
+            c.close();
+        }
+        return c.getTable();
+    }
+
+    /**
+     * Refuses grids whose concurrent runs would not fit into the heap: per running thread the
+     * factors, gradients and optimiser state of the deepest factorization and a few full matrices;
+     * plus the ground truths, masks and (sensing) operators the sweep keeps for all its runs.
+     */
+    private static void checkMemory(final SweepGrid grid, final int threads) throws InsufficientMemoryException {
+        long bytes;
+        try {
+            long n = Math.max(grid.rows(), grid.cols());
+            long matrix = Math.multiplyExact((long)grid.rows(), grid.cols());
+            int depth = grid.depths().stream().mapToInt(Integer::intValue).max().orElse(1);
+            long perRun = Math.addExact(Math.multiplyExact(5L * depth, Math.multiplyExact(n, n)),
+                Math.multiplyExact(8, matrix));
+            long shared = Math.multiplyExact(grid.repeats(), matrix);
+            for (int m : grid.ms()) {
+                long data = grid.problem() == Problem.SENSING
+                    ? Math.addExact(SensingOperator.heldDoubles(grid.rows(), grid.cols(), m), m) : 3L * m;
+                shared = Math.addExact(shared, Math.multiplyExact(grid.repeats(), data));
+            }
+            long runs = Math.min(threads, grid.runs().size());
+            bytes = Math.multiplyExact(Math.addExact(Math.multiplyExact(runs, perRun), shared), 8);
+        } catch (ArithmeticException e) {
+            bytes = Long.MAX_VALUE;
+        }
+        MemoryCheck.requireBytes(bytes, String.format(Locale.ROOT, "a sweep of %d x %d %s problems on %d thread(s)",
+            grid.rows(), grid.cols(), grid.problem().id(), threads));
+    }
+}
