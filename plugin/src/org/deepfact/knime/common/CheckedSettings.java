@@ -9,6 +9,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModel;
  * A node's settings: settings models under flat keys and nested parts (one {@link SettingsGroup}),
  * plus cross-setting checks. {@link #validate} checks every key, then loads the candidate values
  * into a fresh instance and runs {@link #check()} on it, so validation never touches the live values.
+ * Its messages name the dialog label of each setting registered with {@link #label}.
  */
 public abstract class CheckedSettings implements PersistentSettings {
 
@@ -27,6 +28,17 @@ public abstract class CheckedSettings implements PersistentSettings {
      */
     protected final <M extends SettingsModel> M addSince(final String since, final String key, final M model) {
         return m_group.addSince(since, key, model);
+    }
+
+    /** Names the dialog label of a setting; validation messages then name it ({@link SettingsGroup#labelled}). */
+    protected final void label(final String key, final String label) {
+        m_group.label(key, label);
+    }
+
+    /** @return {@code e} with the dialog labels of its keys named (see {@link SettingsGroup#labelled}) */
+    protected final InvalidSettingsException withLabels(final InvalidSettingsException e) {
+        final String labelled = m_group.labelled(e.getMessage());
+        return labelled.equals(e.getMessage()) ? e : new InvalidSettingsException(labelled, e);
     }
 
     /** @return {@code part}, saved, validated and loaded with these settings (for field initialisers) */
@@ -54,10 +66,14 @@ public abstract class CheckedSettings implements PersistentSettings {
 
     @Override
     public final void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_group.validate(settings);
-        final CheckedSettings candidate = newInstance();
-        candidate.m_group.loadFrom(settings);
-        candidate.check();
+        try {
+            m_group.validate(settings);
+            final CheckedSettings candidate = newInstance();
+            candidate.m_group.loadFrom(settings);
+            candidate.check();
+        } catch (InvalidSettingsException e) {
+            throw withLabels(e);
+        }
     }
 
     /** Validates, then loads. */

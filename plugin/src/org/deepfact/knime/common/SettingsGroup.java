@@ -3,8 +3,10 @@ package org.deepfact.knime.common;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.knime.core.node.InvalidSettingsException;
@@ -17,7 +19,8 @@ import org.knime.core.node.defaultnodesettings.SettingsModel;
  * Settings models under their flat keys (the keys flow variables set) and nested settings parts,
  * saved, validated and loaded together in registration order; every model's validation message
  * names the offending key. A setting added after the first release is registered with
- * {@link #addSince}, so that settings saved before it (old workflows) load its default. Also holds the value checks the settings classes share, all with
+ * {@link #addSince}, so that settings saved before it (old workflows) load its default; {@link #label}
+ * names a setting's dialog label for messages. Also holds the value checks the settings classes share, all with
  * messages of the form "Setting 'key' must ..., got value".
  */
 public final class SettingsGroup implements PersistentSettings {
@@ -25,6 +28,8 @@ public final class SettingsGroup implements PersistentSettings {
     private final List<PersistentSettings> m_members = new ArrayList<>();
 
     private final Set<String> m_keys = new LinkedHashSet<>();
+
+    private final Map<String, String> m_labels = new LinkedHashMap<>();
 
     /**
      * @param key the model's config key (must equal the key the model was created with)
@@ -64,6 +69,28 @@ public final class SettingsGroup implements PersistentSettings {
     public <P extends PersistentSettings> P add(final P part) {
         m_members.add(part);
         return part;
+    }
+
+    /**
+     * Names the dialog label of a setting, so that messages can name what the user sees.
+     *
+     * @param key a settings key
+     * @param label the label of its dialog component, e.g. "Depth N"
+     */
+    public void label(final String key, final String label) {
+        m_labels.put(key, label);
+    }
+
+    /**
+     * @return {@code message} with every "Setting 'key'" of a labelled key written as
+     *         "'Label' (setting 'key')", the form a KNIME user can find in the dialog
+     */
+    public String labelled(final String message) {
+        String out = message;
+        for (final Map.Entry<String, String> e : m_labels.entrySet()) {
+            out = out.replace("Setting '" + e.getKey() + "'", "'" + e.getValue() + "' (setting '" + e.getKey() + "')");
+        }
+        return out;
     }
 
     /** @return the keys of the models (not of the parts) in registration order */

@@ -22,18 +22,18 @@ public final class EntriesDialog {
     public static void addTo(final DefaultNodeSettingsPane pane, final int entriesPort) {
         final EntriesSettings s = new EntriesSettings();
         pane.createNewGroup("Observed entries");
-        pane.addDialogComponent(new DialogComponentColumnNameSelection(s.columns().rowModel(), "Row key column",
-            entriesPort, false, DataValue.class));
+        pane.addDialogComponent(new DialogComponentColumnNameSelection(s.columns().rowModel(),
+            EntriesSettings.LABEL_ROW_COLUMN, entriesPort, false, DataValue.class));
         pane.addDialogComponent(new DialogComponentColumnNameSelection(s.columns().columnModel(),
-            "Column key column", entriesPort, false, DataValue.class));
-        pane.addDialogComponent(new DialogComponentColumnNameSelection(s.columns().valueModel(), "Value column",
-            entriesPort, false, DoubleValue.class));
-        pane.addDialogComponent(new DialogComponentStringSelection(s.keyModeModel(), "Keys are",
+            EntriesSettings.LABEL_COLUMN_COLUMN, entriesPort, false, DataValue.class));
+        pane.addDialogComponent(new DialogComponentColumnNameSelection(s.columns().valueModel(),
+            EntriesSettings.LABEL_VALUE_COLUMN, entriesPort, false, DoubleValue.class));
+        pane.addDialogComponent(new DialogComponentStringSelection(s.keyModeModel(), EntriesSettings.LABEL_KEY_MODE,
             EntriesSettings.MODE_INDEX, EntriesSettings.MODE_ID));
         pane.closeCurrentGroup();
         pane.createNewGroup("Matrix shape for index keys (0 = largest index + 1)");
-        pane.addDialogComponent(new DialogComponentNumber(s.rowsModel(), "Rows", 1));
-        pane.addDialogComponent(new DialogComponentNumber(s.colsModel(), "Columns", 1));
+        pane.addDialogComponent(new DialogComponentNumber(s.rowsModel(), EntriesSettings.LABEL_ROWS, 1));
+        pane.addDialogComponent(new DialogComponentNumber(s.colsModel(), EntriesSettings.LABEL_COLS, 1));
         pane.closeCurrentGroup();
     }
 }

@@ -35,6 +35,23 @@ public final class EntriesSettings extends CheckedSettings {
     private final SettingsModelInteger m_rows = add(KEY_ROWS, new SettingsModelInteger(KEY_ROWS, 0));
     private final SettingsModelInteger m_cols = add(KEY_COLS, new SettingsModelInteger(KEY_COLS, 0));
 
+    /** Dialog labels ({@link EntriesDialog}), named in messages. */
+    static final String LABEL_ROW_COLUMN = "Row key column";
+    static final String LABEL_COLUMN_COLUMN = "Column key column";
+    static final String LABEL_VALUE_COLUMN = "Value column";
+    static final String LABEL_KEY_MODE = "Keys are";
+    static final String LABEL_ROWS = "Rows";
+    static final String LABEL_COLS = "Columns";
+
+    {
+        label(KEY_ROW_COLUMN, LABEL_ROW_COLUMN);
+        label(KEY_COLUMN_COLUMN, LABEL_COLUMN_COLUMN);
+        label(KEY_VALUE_COLUMN, LABEL_VALUE_COLUMN);
+        label(KEY_KEY_MODE, LABEL_KEY_MODE);
+        label(KEY_ROWS, LABEL_ROWS);
+        label(KEY_COLS, LABEL_COLS);
+    }
+
     /** @return the row/column/value column selections (the common entries-table settings) */
     public EntryColumnSettings columns() {
         return m_columns;

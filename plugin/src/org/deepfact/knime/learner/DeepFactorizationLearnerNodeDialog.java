@@ -11,37 +11,45 @@ final class DeepFactorizationLearnerNodeDialog extends DefaultNodeSettingsPane {
 
     DeepFactorizationLearnerNodeDialog() {
         createNewGroup("Model");
-        addDialogComponent(new DialogComponentNumber(LearnerSettings.createDepthModel(), "Depth N", 1));
         addDialogComponent(
-            new DialogComponentNumber(LearnerSettings.createWidthModel(), "Hidden width (0 = columns)", 1));
-        addDialogComponent(new DialogComponentStringSelection(LearnerSettings.createInitModel(), "Initialisation",
+            new DialogComponentNumber(LearnerSettings.createDepthModel(), LearnerSettings.LABEL_DEPTH, 1));
+        addDialogComponent(
+            new DialogComponentNumber(LearnerSettings.createWidthModel(), LearnerSettings.LABEL_WIDTH, 1));
+        addDialogComponent(
+            new DialogComponentStringSelection(LearnerSettings.createInitModel(), LearnerSettings.LABEL_INIT,
             LearnerSettings.INIT_NAMES));
         addDialogComponent(
-            new DialogComponentNumber(LearnerSettings.createInitScaleModel(), "Initialisation scale", 1e-4));
-        addDialogComponent(new DialogComponentNumber(LearnerSettings.createSeedModel(), "Seed", 1));
+            new DialogComponentNumber(LearnerSettings.createInitScaleModel(), LearnerSettings.LABEL_INIT_SCALE, 1e-4));
+        addDialogComponent(new DialogComponentNumber(LearnerSettings.createSeedModel(), LearnerSettings.LABEL_SEED, 1));
         closeCurrentGroup();
         createNewGroup("Optimisation");
-        addDialogComponent(new DialogComponentStringSelection(LearnerSettings.createOptimizerModel(), "Optimizer",
+        addDialogComponent(
+            new DialogComponentStringSelection(LearnerSettings.createOptimizerModel(), LearnerSettings.LABEL_OPTIMIZER,
             LearnerSettings.OPTIMIZER_NAMES));
         addDialogComponent(
-            new DialogComponentNumber(LearnerSettings.createLearningRateModel(), "Learning rate", 1e-4));
+            new DialogComponentNumber(LearnerSettings.createLearningRateModel(),
+                LearnerSettings.LABEL_LEARNING_RATE, 1e-4));
         addDialogComponent(
-            new DialogComponentNumber(LearnerSettings.createMaxIterationsModel(), "Maximum iterations", 1000));
+            new DialogComponentNumber(LearnerSettings.createMaxIterationsModel(),
+                LearnerSettings.LABEL_MAX_ITERATIONS, 1000));
         addDialogComponent(
-            new DialogComponentNumber(LearnerSettings.createLossThresholdModel(), "Stop at train loss", 1e-7));
-        addDialogComponent(new DialogComponentNumber(LearnerSettings.createThreadsModel(), "Threads", 1));
+            new DialogComponentNumber(LearnerSettings.createLossThresholdModel(),
+                LearnerSettings.LABEL_LOSS_THRESHOLD, 1e-7));
+        addDialogComponent(
+            new DialogComponentNumber(LearnerSettings.createThreadsModel(), LearnerSettings.LABEL_THREADS, 1));
         addDialogComponent(new DialogComponentStringSelection(LearnerSettings.createOnDivergenceModel(),
-            "If training diverges", LearnerSettings.ON_DIVERGENCE_NAMES));
+            LearnerSettings.LABEL_ON_DIVERGENCE, LearnerSettings.ON_DIVERGENCE_NAMES));
         closeCurrentGroup();
         createNewGroup("Output");
         addDialogComponent(
-            new DialogComponentNumber(LearnerSettings.createLogEveryModel(), "Record history every", 10));
+            new DialogComponentNumber(LearnerSettings.createLogEveryModel(), LearnerSettings.LABEL_LOG_EVERY, 10));
         addDialogComponent(
-            new DialogComponentNumber(LearnerSettings.createTopKModel(), "Singular values recorded (k)", 1));
+            new DialogComponentNumber(LearnerSettings.createTopKModel(), LearnerSettings.LABEL_TOP_K, 1));
         addDialogComponent(
-            new DialogComponentBoolean(LearnerSettings.createOutputFactorsModel(), "Output the factors"));
+            new DialogComponentBoolean(LearnerSettings.createOutputFactorsModel(),
+                LearnerSettings.LABEL_OUTPUT_FACTORS));
         addDialogComponent(new DialogComponentBoolean(LearnerSettings.createLongSingularValuesModel(),
-            "Singular values in long form (iteration, index, singular_value)"));
+            LearnerSettings.LABEL_LONG_SINGULAR_VALUES));
         closeCurrentGroup();
         createNewTab("Input columns");
         EntriesDialog.addTo(this, DeepFactorizationLearnerNodeModel.IN_ENTRIES);

@@ -257,11 +257,11 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
         }
         final RecoveryProblem toSolve = problem;
         final int[] dims = Widths.resolve(problem.rows(), problem.cols(), config.depth(), config.hiddenWidths());
+        String modelNotStored = null;
         try {
             DeepFactorizationModelPortObject.requireStorable(problem.rows(), problem.cols(), dims);
         } catch (IllegalArgumentException e) {
-            throw new InvalidSettingsException(e.getMessage() + " (output port 'Model'); use a smaller '"
-                + LearnerSettings.KEY_DEPTH + "' or '" + LearnerSettings.KEY_WIDTH + "' or fewer rows and columns", e);
+            modelNotStored = e.getMessage();
         }
 
         ExecutionContext trainExec = exec.createSubExecutionContext(0.9);
@@ -311,8 +311,20 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
         for (int f = 1; f <= result.depth(); f++) {
             factorList.add(result.factor(f));
         }
-        DeepFactorizationModelPortObject model = new DeepFactorizationModelPortObject(modelSpec(), result.endToEnd(),
-            factorList, keys(rowKeys), keys(colKeys), info(summaryCells));
+        DeepFactorizationModelPortObject model;
+        if (modelNotStored == null) {
+            model = new DeepFactorizationModelPortObject(modelSpec(), result.endToEnd(), factorList, keys(rowKeys),
+                keys(colKeys), info(summaryCells));
+        } else {
+            // the node still succeeds (as before the model port existed); only the Predictor cannot use it
+            model = DeepFactorizationModelPortObject.unstored(modelSpec(), problem.rows(), problem.cols(),
+                info(summaryCells), modelNotStored);
+            warnings.add(modelNotStored + ": output port 'Model' holds the run summary only, the Predictor cannot "
+                + "use it (use the completed matrix, port 'Completed matrix', instead)");
+        }
+        if (modelNotStored != null) {
+            setWarningMessage(String.join("; ", warnings));
+        }
         exec.setProgress(1.0, String.format(Locale.ROOT, "%s after %d iterations, loss %.3e",
             result.stopReason() == StopReason.CONVERGED ? "converged" : "stopped at the iteration cap",
             result.iterations(), result.last().trainLoss()));
@@ -402,8 +414,9 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
             // factors, gradients, two optimiser state slots, result copies; prefix products; a few full
             // matrices (end-to-end, its gradient, metrics, result); output cells (~32 bytes per double,
             // ~64 bytes per factor-table row)
-            long doubles = Math.addExact(Math.addExact(Math.multiplyExact(5, factorDoubles), chainDoubles),
-                Math.addExact(Math.multiplyExact(5, matrix), operatorDoubles));
+            // plus the model port's copies of the factors and the completed matrix
+            long doubles = Math.addExact(Math.addExact(Math.multiplyExact(6, factorDoubles), chainDoubles),
+                Math.addExact(Math.multiplyExact(6, matrix), operatorDoubles));
             bytes = Math.addExact(Math.multiplyExact(doubles, 8), Math.multiplyExact(matrix, 32));
             if (settings().outputFactors()) {
                 bytes = Math.addExact(bytes, Math.multiplyExact(factorDoubles, 64));

@@ -65,6 +65,23 @@ public final class LearnerSettings extends CheckedSettings {
     public static final String[] INIT_NAMES = Choice.ids(InitKind.class);
     public static final String[] OPTIMIZER_NAMES = Choice.ids(OptimizerKind.class);
 
+    /** Dialog labels, named in messages (see {@link CheckedSettings#validate}). */
+    static final String LABEL_DEPTH = "Depth N";
+    static final String LABEL_WIDTH = "Hidden width (0 = columns)";
+    static final String LABEL_INIT = "Initialisation";
+    static final String LABEL_INIT_SCALE = "Initialisation scale";
+    static final String LABEL_SEED = "Seed";
+    static final String LABEL_OPTIMIZER = "Optimizer";
+    static final String LABEL_LEARNING_RATE = "Learning rate";
+    static final String LABEL_MAX_ITERATIONS = "Maximum iterations";
+    static final String LABEL_LOSS_THRESHOLD = "Stop at train loss";
+    static final String LABEL_THREADS = "Threads";
+    static final String LABEL_ON_DIVERGENCE = "If training diverges";
+    static final String LABEL_LOG_EVERY = "Record history every";
+    static final String LABEL_TOP_K = "Singular values recorded (k)";
+    static final String LABEL_OUTPUT_FACTORS = "Output the factors";
+    static final String LABEL_LONG_SINGULAR_VALUES = "Singular values in long form (iteration, index, singular_value)";
+
     /** Upper bounds that keep a typo from allocating the machine away. */
     static final int MAX_DEPTH = 100;
     static final int MAX_TOP_K = 10_000;
@@ -88,6 +105,24 @@ public final class LearnerSettings extends CheckedSettings {
         addSince("0.2.0", KEY_ON_DIVERGENCE, createOnDivergenceModel());
     private final SettingsModelBoolean m_longSingularValues =
         addSince("0.2.0", KEY_LONG_SINGULAR_VALUES, createLongSingularValuesModel());
+
+    {
+        label(KEY_DEPTH, LABEL_DEPTH);
+        label(KEY_WIDTH, LABEL_WIDTH);
+        label(KEY_INIT, LABEL_INIT);
+        label(KEY_INIT_SCALE, LABEL_INIT_SCALE);
+        label(KEY_SEED, LABEL_SEED);
+        label(KEY_OPTIMIZER, LABEL_OPTIMIZER);
+        label(KEY_LEARNING_RATE, LABEL_LEARNING_RATE);
+        label(KEY_MAX_ITERATIONS, LABEL_MAX_ITERATIONS);
+        label(KEY_LOSS_THRESHOLD, LABEL_LOSS_THRESHOLD);
+        label(KEY_THREADS, LABEL_THREADS);
+        label(KEY_ON_DIVERGENCE, LABEL_ON_DIVERGENCE);
+        label(KEY_LOG_EVERY, LABEL_LOG_EVERY);
+        label(KEY_TOP_K, LABEL_TOP_K);
+        label(KEY_OUTPUT_FACTORS, LABEL_OUTPUT_FACTORS);
+        label(KEY_LONG_SINGULAR_VALUES, LABEL_LONG_SINGULAR_VALUES);
+    }
 
     static SettingsModelInteger createDepthModel() {
         return new SettingsModelInteger(KEY_DEPTH, DEFAULT_DEPTH);

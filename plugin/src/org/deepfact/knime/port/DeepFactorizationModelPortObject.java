@@ -22,7 +22,8 @@ import org.knime.core.node.port.PortTypeRegistry;
  * output it (so predictions equal the completed matrix bit for bit), the factors, the keys of the
  * rows and columns (in index order, for ID keys), and the training configuration and run summary
  * as (name, value) texts. Saved with the workflow; at most {@link #MAX_DOUBLES} numbers, checked
- * before anything is written ({@link #requireStorable}).
+ * before anything is written ({@link #requireStorable}): a larger model is kept as an
+ * {@link #unstored} model (shape, summary and the reason only), which the Predictor refuses.
  */
 public final class DeepFactorizationModelPortObject extends AbstractSimplePortObject {
 
@@ -57,6 +58,13 @@ public final class DeepFactorizationModelPortObject extends AbstractSimplePortOb
 
     private Map<String, String> m_info;
 
+    private int m_rows;
+
+    private int m_cols;
+
+    /** Why the matrix and factors are not held, or null when they are. */
+    private String m_notStored;
+
     /** For the serializer only. */
     public DeepFactorizationModelPortObject() {
     }
@@ -86,6 +94,8 @@ public final class DeepFactorizationModelPortObject extends AbstractSimplePortOb
                 + " column keys, got " + rowKeys.size() + " and " + colKeys.size());
         }
         m_spec = spec;
+        m_rows = matrix.numRows;
+        m_cols = matrix.numCols;
         m_matrix = matrix.copy();
         m_factors = new ArrayList<>();
         for (final DMatrixRMaj f : factors) {
@@ -94,6 +104,27 @@ public final class DeepFactorizationModelPortObject extends AbstractSimplePortOb
         m_rowKeys = rowKeys == null ? null : List.copyOf(rowKeys);
         m_colKeys = colKeys == null ? null : List.copyOf(colKeys);
         m_info = new LinkedHashMap<>(info);
+    }
+
+    /**
+     * @param reason why the model is not stored, e.g. the message of {@link #requireStorable}
+     * @return a model of the shape and summary only, without matrix, factors and keys
+     */
+    public static DeepFactorizationModelPortObject unstored(final DeepFactorizationModelPortObjectSpec spec,
+        final int rows, final int cols, final Map<String, String> info, final String reason) {
+        final DeepFactorizationModelPortObject m = new DeepFactorizationModelPortObject();
+        m.m_spec = spec;
+        m.m_rows = rows;
+        m.m_cols = cols;
+        m.m_factors = new ArrayList<>();
+        m.m_info = new LinkedHashMap<>(info);
+        m.m_notStored = reason;
+        return m;
+    }
+
+    /** @return why the matrix and factors are not held, or null when they are */
+    public String notStoredReason() {
+        return m_notStored;
     }
 
     /**
@@ -125,14 +156,14 @@ public final class DeepFactorizationModelPortObject extends AbstractSimplePortOb
     }
 
     public int rows() {
-        return m_matrix.numRows;
+        return m_rows;
     }
 
     public int cols() {
-        return m_matrix.numCols;
+        return m_cols;
     }
 
-    /** @return the completed matrix (shared: do not modify) */
+    /** @return the completed matrix (shared: do not modify), or null for an {@link #unstored} model */
     public DMatrixRMaj matrix() {
         return m_matrix;
     }
@@ -161,7 +192,8 @@ public final class DeepFactorizationModelPortObject extends AbstractSimplePortOb
     protected void save(final ModelContentWO model, final ExecutionMonitor exec) throws CanceledExecutionException {
         model.addInt("rows", rows());
         model.addInt("cols", cols());
-        model.addDoubleArray("matrix", m_matrix.data);
+        model.addString("not_stored", m_notStored);
+        model.addDoubleArray("matrix", m_matrix == null ? new double[0] : m_matrix.data);
         model.addInt("factors", m_factors.size());
         for (int j = 0; j < m_factors.size(); j++) {
             exec.checkCanceled();
@@ -211,12 +243,15 @@ public final class DeepFactorizationModelPortObject extends AbstractSimplePortOb
         m_spec = (DeepFactorizationModelPortObjectSpec)spec;
         final int rows = model.getInt("rows");
         final int cols = model.getInt("cols");
+        m_rows = rows;
+        m_cols = cols;
+        m_notStored = model.getString("not_stored");
         final double[] data = model.getDoubleArray("matrix");
-        if (rows < 1 || cols < 1 || data.length != (long)rows * cols) {
+        if (m_notStored == null && (rows < 1 || cols < 1 || data.length != (long)rows * cols)) {
             throw new InvalidSettingsException("Deep factorization model: " + data.length
                 + " matrix values for a " + rows + " x " + cols + " matrix");
         }
-        m_matrix = DMatrixRMaj.wrap(rows, cols, data);
+        m_matrix = m_notStored == null ? DMatrixRMaj.wrap(rows, cols, data) : null;
         m_factors = new ArrayList<>();
         final int n = model.getInt("factors");
         for (int j = 1; j <= n; j++) {
@@ -228,8 +263,8 @@ public final class DeepFactorizationModelPortObject extends AbstractSimplePortOb
             }
             m_factors.add(DMatrixRMaj.wrap(shape[0], shape[1], f));
         }
-        m_rowKeys = m_spec.isIdMode() ? loadKeys(model, "row_keys", rows) : null;
-        m_colKeys = m_spec.isIdMode() ? loadKeys(model, "column_keys", cols) : null;
+        m_rowKeys = m_spec.isIdMode() && m_notStored == null ? loadKeys(model, "row_keys", rows) : null;
+        m_colKeys = m_spec.isIdMode() && m_notStored == null ? loadKeys(model, "column_keys", cols) : null;
         final String[] names = model.getStringArray("info_names");
         final String[] values = model.getStringArray("info_values");
         m_info = new LinkedHashMap<>();

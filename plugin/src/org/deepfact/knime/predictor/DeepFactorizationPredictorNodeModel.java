@@ -108,6 +108,10 @@ public final class DeepFactorizationPredictorNodeModel extends StatelessNodeMode
         BufferedDataTable pairs = (BufferedDataTable)inObjects[IN_PAIRS];
         DataTableSpec outSpec = (DataTableSpec)configure(new PortObjectSpec[]{model.getSpec(),
             pairs.getDataTableSpec()})[0];
+        if (model.notStoredReason() != null) {
+            throw new InvalidSettingsException("The model at input port '" + PORT_MODEL + "' holds no matrix: "
+                + model.notStoredReason());
+        }
         DataTableSpec spec = pairs.getDataTableSpec();
         String rowCol = settings().rowColumn();
         String colCol = settings().columnColumn();

@@ -10,29 +10,31 @@ final class RecoverySweepNodeDialog extends DefaultNodeSettingsPane {
 
     RecoverySweepNodeDialog() {
         SweepSettings s = new SweepSettings();
-        createNewGroup("Problem");
-        addDialogComponent(new DialogComponentStringSelection(s.m_problem, "Problem", SweepSettings.PROBLEMS));
-        addDialogComponent(new DialogComponentNumber(s.m_rows, "Rows", 10));
-        addDialogComponent(new DialogComponentNumber(s.m_cols, "Columns", 10));
-        addDialogComponent(new DialogComponentNumber(s.m_rank, "Rank", 1));
+        createNewGroup(SweepSettings.LABEL_PROBLEM);
+        addDialogComponent(
+            new DialogComponentStringSelection(s.m_problem, SweepSettings.LABEL_PROBLEM, SweepSettings.PROBLEMS));
+        addDialogComponent(new DialogComponentNumber(s.m_rows, SweepSettings.LABEL_ROWS, 10));
+        addDialogComponent(new DialogComponentNumber(s.m_cols, SweepSettings.LABEL_COLS, 10));
+        addDialogComponent(new DialogComponentNumber(s.m_rank, SweepSettings.LABEL_RANK, 1));
         closeCurrentGroup();
         createNewGroup("Grid (comma-separated lists)");
         addDialogComponent(new DialogComponentText(s.m_ms, SweepSettings.LABEL_MS, 20));
         addDialogComponent(new DialogComponentText(s.m_depths, SweepSettings.LABEL_DEPTHS, 20));
         addDialogComponent(new DialogComponentText(s.m_scales, SweepSettings.LABEL_SCALES, 20));
         addDialogComponent(new DialogComponentText(s.m_lrs, SweepSettings.LABEL_LRS, 20));
-        addDialogComponent(new DialogComponentNumber(s.m_repeats, "Repeats", 1));
+        addDialogComponent(new DialogComponentNumber(s.m_repeats, SweepSettings.LABEL_REPEATS, 1));
         closeCurrentGroup();
         createNewGroup("Protocol");
-        addDialogComponent(new DialogComponentStringSelection(s.m_init, "Initialisation", SweepSettings.INITS));
-        addDialogComponent(new DialogComponentStringSelection(s.m_optimizer, "Optimizer", SweepSettings.OPTIMIZERS));
-        addDialogComponent(new DialogComponentNumber(s.m_lossThreshold, "Stop at train loss", 1e-7));
-        addDialogComponent(new DialogComponentNumber(s.m_maxIterations, "Maximum iterations per run", 10_000));
-        addDialogComponent(new DialogComponentNumber(s.m_epsilon, "Nuclear-norm constraint slack", 1e-4));
+        addDialogComponent(new DialogComponentStringSelection(s.m_init, SweepSettings.LABEL_INIT, SweepSettings.INITS));
+        addDialogComponent(new DialogComponentStringSelection(s.m_optimizer, SweepSettings.LABEL_OPTIMIZER,
+            SweepSettings.OPTIMIZERS));
+        addDialogComponent(new DialogComponentNumber(s.m_lossThreshold, SweepSettings.LABEL_LOSS_THRESHOLD, 1e-7));
+        addDialogComponent(new DialogComponentNumber(s.m_maxIterations, SweepSettings.LABEL_MAX_ITERATIONS, 10_000));
+        addDialogComponent(new DialogComponentNumber(s.m_epsilon, SweepSettings.LABEL_EPSILON, 1e-4));
         closeCurrentGroup();
         createNewGroup("Execution");
-        addDialogComponent(new DialogComponentNumber(s.m_threads, "Parallel runs (threads)", 1));
-        addDialogComponent(new DialogComponentNumber(s.m_seed, "Master seed", 1));
+        addDialogComponent(new DialogComponentNumber(s.m_threads, SweepSettings.LABEL_THREADS, 1));
+        addDialogComponent(new DialogComponentNumber(s.m_seed, SweepSettings.LABEL_SEED, 1));
         closeCurrentGroup();
     }
 }

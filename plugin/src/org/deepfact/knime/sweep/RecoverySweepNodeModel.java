@@ -119,8 +119,8 @@ public final class RecoverySweepNodeModel extends StatelessNodeModel<SweepSettin
         long capped = results.stream().filter(r -> r.stopReason().id().equals("max_iterations")).count();
         if (diverged > 0 || capped > 0) {
             setWarningMessage(String.format(Locale.ROOT, "%d of %d runs diverged and %d stopped at the iteration cap "
-                + "('Maximum iterations per run', '%s' = %d); see stop_reason in the runs table", diverged, total,
-                capped, SweepSettings.KEY_MAX_ITERATIONS, grid.maxIterations()));
+                + "('%s', '%s' = %d); see stop_reason in the runs table (output port 'Runs')", diverged, total,
+                capped, SweepSettings.LABEL_MAX_ITERATIONS, SweepSettings.KEY_MAX_ITERATIONS, grid.maxIterations()));
         }
         return new PortObject[]{runs, summary};
     }

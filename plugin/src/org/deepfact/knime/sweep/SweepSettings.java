@@ -48,6 +48,18 @@ public final class SweepSettings extends CheckedSettings {
     static final String LABEL_DEPTHS = "Depths (1 = fit W directly; 'nuclear' = min nuclear norm)";
     static final String LABEL_SCALES = "Initialisation scales s";
     static final String LABEL_LRS = "Learning rates";
+    static final String LABEL_PROBLEM = "Problem";
+    static final String LABEL_ROWS = "Rows";
+    static final String LABEL_COLS = "Columns";
+    static final String LABEL_RANK = "Rank";
+    static final String LABEL_REPEATS = "Repeats";
+    static final String LABEL_INIT = "Initialisation";
+    static final String LABEL_OPTIMIZER = "Optimizer";
+    static final String LABEL_LOSS_THRESHOLD = "Stop at train loss";
+    static final String LABEL_MAX_ITERATIONS = "Maximum iterations per run";
+    static final String LABEL_EPSILON = "Nuclear-norm constraint slack";
+    static final String LABEL_THREADS = "Parallel runs (threads)";
+    static final String LABEL_SEED = "Master seed";
 
     /** The token of the depth list that adds the minimum-nuclear-norm baseline. */
     static final String NUCLEAR = "nuclear";
@@ -80,11 +92,34 @@ public final class SweepSettings extends CheckedSettings {
     final SettingsModelInteger m_threads = add(KEY_THREADS, new SettingsModelInteger(KEY_THREADS, 1));
     final SettingsModelLong m_seed = add(KEY_SEED, new SettingsModelLong(KEY_SEED, 1));
 
+    {
+        label(KEY_PROBLEM, LABEL_PROBLEM);
+        label(KEY_ROWS, LABEL_ROWS);
+        label(KEY_COLS, LABEL_COLS);
+        label(KEY_RANK, LABEL_RANK);
+        label(KEY_REPEATS, LABEL_REPEATS);
+        label(KEY_INIT, LABEL_INIT);
+        label(KEY_OPTIMIZER, LABEL_OPTIMIZER);
+        label(KEY_LOSS_THRESHOLD, LABEL_LOSS_THRESHOLD);
+        label(KEY_MAX_ITERATIONS, LABEL_MAX_ITERATIONS);
+        label(KEY_EPSILON, LABEL_EPSILON);
+        label(KEY_THREADS, LABEL_THREADS);
+        label(KEY_SEED, LABEL_SEED);
+    }
+
     /**
      * @return the engine grid of the current values
      * @throws InvalidSettingsException naming the dialog label and key of the first invalid value
      */
     public SweepGrid toGrid() throws InvalidSettingsException {
+        try {
+            return grid();
+        } catch (InvalidSettingsException e) {
+            throw withLabels(e);
+        }
+    }
+
+    private SweepGrid grid() throws InvalidSettingsException {
         String problem = SettingsGroup.requireChoice(KEY_PROBLEM, canonical(m_problem.getStringValue()), PROBLEMS);
         List<Integer> depths = new ArrayList<>();
         boolean nuclear = false;
@@ -95,7 +130,7 @@ public final class SweepSettings extends CheckedSettings {
             }
             int d = parseInt(t, KEY_DEPTHS, LABEL_DEPTHS);
             if (d < 1) {
-                throw new InvalidSettingsException(label(LABEL_DEPTHS, KEY_DEPTHS) + ": depth " + d
+                throw new InvalidSettingsException(named(LABEL_DEPTHS, KEY_DEPTHS) + ": depth " + d
                     + " is not >= 1 (1 fits W directly)");
             }
             depths.add(d);
@@ -104,7 +139,7 @@ public final class SweepSettings extends CheckedSettings {
         for (String t : tokens(m_ms, KEY_MS, LABEL_MS)) {
             int m = parseInt(t, KEY_MS, LABEL_MS);
             if (m < 1) {
-                throw new InvalidSettingsException(label(LABEL_MS, KEY_MS) + ": " + m + " is not >= 1");
+                throw new InvalidSettingsException(named(LABEL_MS, KEY_MS) + ": " + m + " is not >= 1");
             }
             ms.add(m);
         }
@@ -130,7 +165,8 @@ public final class SweepSettings extends CheckedSettings {
         try {
             grid.validate();
         } catch (IllegalArgumentException e) {
-            throw new InvalidSettingsException("Recovery Sweep settings: " + e.getMessage(), e);
+            throw new InvalidSettingsException("Recovery Sweep settings ('" + LABEL_MS + "', '" + LABEL_DEPTHS + "', '"
+                + LABEL_SCALES + "', '" + LABEL_LRS + "'): " + e.getMessage(), e);
         }
         return grid;
     }
@@ -140,7 +176,7 @@ public final class SweepSettings extends CheckedSettings {
         return m_threads.getIntValue();
     }
 
-    private static String label(final String label, final String key) {
+    private static String named(final String label, final String key) {
         return "'" + label + "' ('" + key + "')";
     }
 
@@ -154,7 +190,7 @@ public final class SweepSettings extends CheckedSettings {
             }
         }
         if (out.isEmpty()) {
-            throw new InvalidSettingsException(label(label, key)
+            throw new InvalidSettingsException(named(label, key)
                 + " is empty: give at least one value (comma-separated)");
         }
         return out;
@@ -165,7 +201,7 @@ public final class SweepSettings extends CheckedSettings {
         try {
             return Integer.parseInt(t);
         } catch (NumberFormatException e) {
-            throw new InvalidSettingsException(label(label, key) + ": '" + t + "' is not a whole number"
+            throw new InvalidSettingsException(named(label, key) + ": '" + t + "' is not a whole number"
                 + (KEY_DEPTHS.equals(key) ? " or 'nuclear'" : ""), e);
         }
     }
@@ -178,10 +214,10 @@ public final class SweepSettings extends CheckedSettings {
             try {
                 v = Double.parseDouble(t);
             } catch (NumberFormatException e) {
-                throw new InvalidSettingsException(label(label, key) + ": '" + t + "' is not a number", e);
+                throw new InvalidSettingsException(named(label, key) + ": '" + t + "' is not a number", e);
             }
             if (!(v > 0) || Double.isInfinite(v)) {
-                throw new InvalidSettingsException(label(label, key) + ": " + t + " is not finite and > 0");
+                throw new InvalidSettingsException(named(label, key) + ": " + t + " is not finite and > 0");
             }
             out.add(v);
         }

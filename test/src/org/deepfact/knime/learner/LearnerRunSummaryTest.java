@@ -161,7 +161,8 @@ class LearnerRunSummaryTest {
         SettingsCalls.save(m, s);
         InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
             () -> SettingsCalls.validate(model(), s));
-        assertTrue(e.getMessage().contains("on_divergence"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("'If training diverges' (setting 'on_divergence') must be one of [fail, "
+            + "report], got 'ignore'"), e.getMessage());
 
         NodeSettings current = new NodeSettings("old");
         model().settings().saveTo(current);

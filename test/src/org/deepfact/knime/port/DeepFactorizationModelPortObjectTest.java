@@ -32,6 +32,20 @@ class DeepFactorizationModelPortObjectTest {
     }
 
     @Test
+    void anUnstoredModelKeepsItsShapeSummaryAndReason() throws Exception {
+        final DeepFactorizationModelPortObject m = DeepFactorizationModelPortObject.unstored(
+            new DeepFactorizationModelPortObjectSpec(3, DeepFactorizationModelPortObjectSpec.KEYS_ID), 5000, 6000,
+            Map.of("iterations", "12"), "too large");
+        final DeepFactorizationModelPortObject back = ModelPortRoundTrip.saveAndLoad(m);
+        assertEquals(m, back);
+        assertEquals("too large", back.notStoredReason());
+        assertEquals(5000, back.rows());
+        assertEquals(6000, back.cols());
+        assertEquals(null, back.matrix());
+        assertEquals("12", back.info().get("iterations"));
+    }
+
+    @Test
     void keysMustMatchTheShapeAndTheKeyMode() {
         final DMatrixRMaj w = new DMatrixRMaj(2, 2);
         assertThrows(IllegalArgumentException.class, () -> new DeepFactorizationModelPortObject(

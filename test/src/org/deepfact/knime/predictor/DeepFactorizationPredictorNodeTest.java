@@ -1,7 +1,6 @@
 package org.deepfact.knime.predictor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -155,6 +154,12 @@ class DeepFactorizationPredictorNodeTest {
         InvalidSettingsException missing = assertThrows(InvalidSettingsException.class,
             () -> p.configure(new PortObjectSpec[]{model.getSpec(), numbers.getDataTableSpec()}));
         assertTrue(missing.getMessage().contains("'Row key column' ('row_column') is 'user'"), missing.getMessage());
-        assertNull(null);
+
+        p.settings().columns("row", "column");
+        DeepFactorizationModelPortObject unstored = DeepFactorizationModelPortObject.unstored(model.getSpec(), 6, 5,
+            java.util.Map.of(), "too large");
+        InvalidSettingsException u = assertThrows(InvalidSettingsException.class,
+            () -> p.execute(new PortObject[]{unstored, numbers}, exec));
+        assertEquals("The model at input port 'Model' holds no matrix: too large", u.getMessage());
     }
 }

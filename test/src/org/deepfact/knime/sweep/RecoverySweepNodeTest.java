@@ -154,6 +154,7 @@ class RecoverySweepNodeTest {
             {"observations", "0", "('observations'): 0 is not >= 1"},
             {"observations", "2000", "Cannot observe m = 2000 distinct entries of a 8 x 7 matrix"},
             {"depths", "2,2", "Depth 2 is listed twice"},
+            {"threads", "0", "'Parallel runs (threads)' (setting 'threads') must be in [1, 1024], got 0"},
         };
         for (String[] c : cases) {
             RecoverySweepNodeModel n = node("completion", "1,2,nuclear");
@@ -162,6 +163,7 @@ class RecoverySweepNodeTest {
                 case "depths" -> s.m_depths.setStringValue(c[1]);
                 case "init_scales" -> s.m_scales.setStringValue(c[1]);
                 case "learning_rates" -> s.m_lrs.setStringValue(c[1]);
+                case "threads" -> s.m_threads.setIntValue(Integer.parseInt(c[1]));
                 default -> s.m_ms.setStringValue(c[1]);
             }
             InvalidSettingsException e =
