@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import org.deepfact.engine.ProgressCallback;
 import org.deepfact.engine.model.Widths;
 import org.deepfact.engine.train.DivergenceException;
+import org.deepfact.engine.train.InitialisationOverflowException;
 import org.deepfact.engine.train.HistoryRecord;
 import org.deepfact.engine.train.StopReason;
 import org.deepfact.engine.train.Trainer;
@@ -222,7 +224,7 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
         ExecutionContext trainExec = exec.createSubExecutionContext(0.9);
         TrainingResult result;
         try {
-            result = EngineCall.run(trainExec, "Training", cb -> Trainer.train(toSolve, config, cb));
+            result = EngineCall.run(trainExec, "Training", cb -> train(toSolve, config, cb));
         } catch (DivergenceException e) {
             throw new IllegalStateException(e.getMessage() + " (setting '" + LearnerSettings.KEY_LEARNING_RATE
                 + "' = " + config.learningRate() + ")", e);
@@ -253,34 +255,42 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
         return new PortObject[]{matrix, history, factors, mapping};
     }
 
+    /** Trains, naming the dialog's initialisation scale when the initialisation already overflows. */
+    private static TrainingResult train(final RecoveryProblem problem, final TrainingConfig config,
+        final ProgressCallback cb) {
+        try {
+            return Trainer.train(problem, config, cb);
+        } catch (InitialisationOverflowException e) {
+            throw new IllegalArgumentException(e.getMessage() + " ('Initialisation scale', setting '"
+                + LearnerSettings.KEY_INIT_SCALE + "' = " + config.initScale() + ")", e);
+        }
+    }
+
     /**
-     * Refuses runs whose matrices would not fit into the heap.
+     * Refuses runs whose matrices would not fit: a factor larger than one Java array (the hidden
+     * width defaults to the number of columns), or more than the heap holds (the engine's estimate
+     * of the run plus the output cells: ~32 bytes per double, ~64 per factor-table row).
      *
      * @param operatorDoubles doubles a sensing operator holds (its stored A_i), 0 for completion
      */
     private void checkMemory(final int rows, final int cols, final TrainingConfig config,
-        final long operatorDoubles) throws InsufficientMemoryException {
+        final long operatorDoubles) throws InsufficientMemoryException, InvalidSettingsException {
         int[] dims = Widths.resolve(rows, cols, config.depth(), config.hiddenWidths());
+        try {
+            Widths.requireFits(dims);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException(e.getMessage() + ": set 'Hidden width (0 = columns)' (setting '"
+                + LearnerSettings.KEY_WIDTH + "') to a smaller value", e);
+        }
         String what = String.format(Locale.ROOT, "a depth-%d factorization of a %d x %d matrix%s", config.depth(),
             rows, cols, operatorDoubles > 0 ? " and its sensing operator" : "");
         long bytes;
         try {
-            long factorDoubles = 0;
-            long chainDoubles = 0;
-            for (int j = 1; j < dims.length; j++) {
-                factorDoubles = Math.addExact(factorDoubles, Math.multiplyExact((long)dims[j], dims[j - 1]));
-                chainDoubles = Math.addExact(chainDoubles, Math.multiplyExact((long)dims[j], dims[0]));
-            }
-            long matrix = Math.multiplyExact((long)rows, cols);
-            // factors, gradients, two optimiser state slots, result copies; prefix products; a few full
-            // matrices (end-to-end, its gradient, metrics, result); output cells (~32 bytes per double,
-            // ~64 bytes per factor-table row)
-            long doubles = Math.addExact(Math.addExact(Math.multiplyExact(5, factorDoubles), chainDoubles),
-                Math.addExact(Math.multiplyExact(5, matrix), operatorDoubles));
-            bytes = Math.addExact(Math.multiplyExact(doubles, 8), Math.multiplyExact(matrix, 32));
+            long cells = Math.multiplyExact(Math.multiplyExact((long)rows, cols), 32);
             if (settings().outputFactors()) {
-                bytes = Math.addExact(bytes, Math.multiplyExact(factorDoubles, 64));
+                cells = Math.addExact(cells, Math.multiplyExact(Widths.parameters(dims), 64));
             }
+            bytes = Math.addExact(Trainer.estimateBytes(rows, cols, config, operatorDoubles), cells);
         } catch (ArithmeticException e) {
             bytes = Long.MAX_VALUE;
         }
