@@ -111,7 +111,7 @@ public final class DataTableSpec implements PortObjectSpec, Iterable<DataColumnS
     }
 
     /** @return the column names in order */
-    public String[] getColumnNames() {
+    public final String[] getColumnNames() {
         final String[] names = new String[m_columns.length];
         for (int i = 0; i < names.length; i++) {
             names[i] = m_columns[i].getName();
