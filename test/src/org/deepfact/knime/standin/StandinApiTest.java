@@ -221,10 +221,27 @@ class StandinApiTest {
     }
 
     private static String mismatch(final String line, final Listing knime) {
-        final String expected = knime.bySignature.get(ApiLines.signatureKey(line));
-        return expected == null
-            ? "member KNIME " + REFERENCE + " does not declare in this class:\n    stand-in: " + line
-            : "member differs:\n    stand-in: " + line + "\n    expected: " + expected;
+        final String key = ApiLines.signatureKey(line);
+        final String expected = knime.bySignature.get(key);
+        if (expected != null) {
+            return "member differs:\n    stand-in: " + line + "\n    expected: " + expected;
+        }
+        // nothing with these parameters here: show what KNIME has under that name, here or elsewhere
+        final String owner = key.substring(0, key.indexOf(" | "));
+        final String member = key.substring(key.indexOf(" | ") + 3);
+        final String name = member.contains("(") ? member.substring(0, member.indexOf('(') + 1) : member;
+        final List<String> here = knime.byClass.getOrDefault(owner, List.of()).stream()
+            .filter(l -> ApiLines.signatureKey(l).startsWith(owner + " | " + name)).collect(Collectors.toList());
+        final String pkg = owner.substring(0, owner.lastIndexOf('.') + 1);
+        final Set<String> elsewhere = knime.bySignature.keySet().stream()
+            .filter(k -> k.substring(k.indexOf(" | ") + 3).equals(member) && !k.startsWith(owner + " | "))
+            .map(k -> k.substring(0, k.indexOf(" | ")))
+            .filter(o -> o.startsWith(pkg) && o.indexOf('.', pkg.length()) < 0)
+            .collect(Collectors.toCollection(TreeSet::new));
+        return "member KNIME " + REFERENCE + " does not declare in this class:\n    stand-in: " + line
+            + (here.isEmpty() ? "\n    expected: nothing named " + name.replace("(", "") + " in " + owner
+                : here.stream().map(l -> "\n    expected one of: " + l).collect(Collectors.joining()))
+            + (elsewhere.isEmpty() ? "" : "\n    (in its package KNIME declares " + member + " in " + elsewhere + ")");
     }
 
     private static List<Member> declaredMembers(final Class<?> c) {
