@@ -28,6 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -185,6 +186,38 @@ class StandinApiTest {
         }
         // the scan sees overrides: every node factory implements the known ones
         assertEquals(KNOWN_FOR_REMOVAL, knownSeen, "known deprecated-for-removal members the plugin uses");
+    }
+
+    /**
+     * SIGNATURES.md lists the stand-in's API as lines of the listing (shipped in the stand-in bundle beside it); it must
+     * list exactly what the stand-in has, so it cannot drift either. On failure the message is the section to paste.
+     */
+    @Test
+    void signaturesMdListsExactlyTheStandinApi() throws Exception {
+        listing(REFERENCE); // skips against the real org.knime.core
+        final URL doc = STANDIN.getEntry("SIGNATURES.md");
+        assertTrue(doc != null, "SIGNATURES.md is not in the stand-in bundle (build.properties)");
+        final Set<String> documented = new TreeSet<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(doc.openStream(), StandardCharsets.UTF_8))) {
+            r.lines().filter(l -> l.startsWith("org.knime.") && l.contains(" | ")).forEach(documented::add);
+        }
+        final Map<String, List<String>> byPackage = new TreeMap<>();
+        final Set<String> actual = new TreeSet<>();
+        for (Class<?> c : standinClasses()) {
+            if (ApiLines.isApi(c)) {
+                final List<String> lines = new ArrayList<>(List.of(ApiLines.header(c)));
+                declaredMembers(c).stream().filter(ApiLines::isApi).map(ApiLines::member).sorted()
+                    .forEach(lines::add);
+                actual.addAll(lines);
+                byPackage.computeIfAbsent(c.getPackageName(), k -> new ArrayList<>()).addAll(lines);
+            }
+        }
+        if (!documented.equals(actual)) {
+            final StringBuilder section = new StringBuilder();
+            byPackage.forEach((pkg, lines) -> section.append("\n### ").append(pkg).append("\n\n```text\n")
+                .append(String.join("\n", lines)).append("\n```\n"));
+            fail("SIGNATURES.md does not list the stand-in's API; its API section should read:\n" + section);
+        }
     }
 
     private static void checkHeader(final Class<?> c, final Listing knime, final List<String> problems) {
