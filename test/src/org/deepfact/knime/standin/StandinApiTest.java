@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
-import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,6 +35,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.deepfact.knime.testing.BundleClasses;
 import org.knime.core.data.DataCell;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
@@ -131,13 +131,12 @@ class StandinApiTest {
     void noKnimeMemberThePluginUsesIsDeprecatedForRemovalIn511() throws Exception {
         final Listing newest = listing(NEWEST);
         final Bundle plugin = FrameworkUtil.getBundle(getClass());
-        final List<String> classFiles = new ArrayList<>();
-        collectClassFiles(plugin, "org/", classFiles);
+        final List<String> classFiles = BundleClasses.entries(plugin, "org/");
         assertTrue(classFiles.size() > 20, "found too few plugin classes to scan: " + classFiles);
         final Set<String> used = new TreeSet<>();
         final List<String> problems = new ArrayList<>();
         for (String path : classFiles) {
-            final Class<?> c = plugin.loadClass(path.substring(0, path.length() - 6).replace('/', '.'));
+            final Class<?> c = plugin.loadClass(BundleClasses.className(path));
             final ConstantPool pool;
             try (InputStream in = plugin.getEntry(path).openStream()) {
                 pool = new ConstantPool(in.readAllBytes());
@@ -288,27 +287,11 @@ class StandinApiTest {
     /** @return every class of the stand-in bundle, from its .class entries */
     private static List<Class<?>> standinClasses() throws ClassNotFoundException {
         final List<Class<?>> classes = new ArrayList<>();
-        final Enumeration<URL> entries = STANDIN.findEntries("org/knime", "*.class", true);
-        while (entries != null && entries.hasMoreElements()) {
-            final String path = entries.nextElement().getPath();
-            final String name = path.substring(path.indexOf("org/knime/"), path.length() - 6).replace('/', '.');
-            classes.add(STANDIN.loadClass(name));
+        for (String path : BundleClasses.entries(STANDIN, "org/knime/")) {
+            classes.add(STANDIN.loadClass(BundleClasses.className(path)));
         }
         classes.sort((a, b) -> a.getName().compareTo(b.getName()));
         return classes;
-    }
-
-    /** Only the bundle's own entries: {@code getEntryPaths} does not look into fragments (this test's). */
-    private static void collectClassFiles(final Bundle bundle, final String dir, final List<String> out) {
-        final Enumeration<String> paths = bundle.getEntryPaths(dir);
-        while (paths != null && paths.hasMoreElements()) {
-            final String p = paths.nextElement();
-            if (p.endsWith("/")) {
-                collectClassFiles(bundle, p, out);
-            } else if (p.endsWith(".class")) {
-                out.add(p);
-            }
-        }
     }
 
     /** @return the field or method a reference lands on, searching the owner's supertypes as the JVM does */
