@@ -46,8 +46,9 @@ import org.osgi.framework.FrameworkUtil;
  * rendered as a line of KNIME's API listing ({@code knime-standin/api/}, shipped inside the stand-in bundle) and must
  * be there, character for character: kind, modifiers, generic signature, checked exceptions, deprecation. Second,
  * nothing of KNIME that the plugin uses (read from the constant pools of its classes, plus the KNIME methods it
- * overrides) may be deprecated for removal or gone in KNIME 5.11.0, except the classic {@code NodeFactory} dialog and
- * view methods named in {@link #KNOWN_FOR_REMOVAL}. Skipped against the real org.knime.core (no listing in it).
+ * overrides) may be gone, changed or deprecated for removal in KNIME 5.11.0, except the classic {@code NodeFactory}
+ * dialog and view methods named in {@link #KNOWN_FOR_REMOVAL}. Third, SIGNATURES.md lists exactly the stand-in's API.
+ * Skipped against the real org.knime.core (no listing in it).
  */
 class StandinApiTest {
 
@@ -128,7 +129,7 @@ class StandinApiTest {
     }
 
     @Test
-    void noKnimeMemberThePluginUsesIsDeprecatedForRemovalIn511() throws Exception {
+    void nothingThePluginUsesIsGoneChangedOrDeprecatedForRemovalIn511() throws Exception {
         final Listing newest = listing(NEWEST);
         final Bundle plugin = FrameworkUtil.getBundle(getClass());
         final List<String> classFiles = BundleClasses.entries(plugin, "org/");
@@ -178,6 +179,9 @@ class StandinApiTest {
                 } else {
                     problems.add("used by the plugin, deprecated for removal in KNIME " + NEWEST + ":\n    " + now);
                 }
+            } else if (!sameDeclaration(line, now)) {
+                problems.add("used by the plugin, changed in KNIME " + NEWEST + ":\n    " + REFERENCE + ": " + line
+                    + "\n    " + NEWEST + ": " + now);
             }
         }
         if (!problems.isEmpty()) {
@@ -244,6 +248,13 @@ class StandinApiTest {
         if (!ok) {
             problems.add("class header differs:\n    stand-in: " + line + "\n    expected: " + expected);
         }
+    }
+
+    /** @return whether two lines declare the same, apart from deprecation (and a header's supertypes) */
+    private static boolean sameDeclaration(final String a, final String b) {
+        final String decl = a.substring(a.indexOf(" | ") + 3);
+        return ApiLines.isHeader(ApiLines.withoutDeprecation(decl)) ? new Header(a).prefix.equals(new Header(b).prefix)
+            : ApiLines.withoutDeprecation(a).equals(ApiLines.withoutDeprecation(b));
     }
 
     /** @return whether the plugin could extend this class: abstract, with a public or protected constructor */
