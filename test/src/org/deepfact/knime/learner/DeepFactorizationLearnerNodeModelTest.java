@@ -1,5 +1,8 @@
 package org.deepfact.knime.learner;
 
+import static org.deepfact.knime.testing.NodeTestSupport.assertBounds;
+import static org.deepfact.knime.testing.NodeTestSupport.assertSameStructure;
+import static org.deepfact.knime.testing.NodeTestSupport.toArray;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -94,8 +97,14 @@ class DeepFactorizationLearnerNodeModelTest {
         ExecutionContext exec = exec();
         PortObject[] out = m.execute(new PortObject[]{observed(exec), null}, exec);
         for (int p = 0; p < 4; p++) {
-            assertEquals(specs[p], ((BufferedDataTable)out[p]).getDataTableSpec(), "port " + p);
+            assertSameStructure((DataTableSpec)specs[p], ((BufferedDataTable)out[p]).getDataTableSpec(), "port " + p);
         }
+        // a Line Plot of the history scales its axes to the bounds the container computed
+        final BufferedDataTable logged = (BufferedDataTable)out[1];
+        final double[][] rows = toArray(logged);
+        final double[] loss = Arrays.stream(rows).mapToDouble(r -> r[1]).sorted().toArray();
+        assertBounds(logged, "iteration", rows[0][0], rows[rows.length - 1][0]);
+        assertBounds(logged, "train_loss", loss[0], loss[loss.length - 1]);
     }
 
     @Test
@@ -306,7 +315,7 @@ class DeepFactorizationLearnerNodeModelTest {
         assertEquals(StringCell.TYPE, ((DataTableSpec)specs[3]).getColumnSpec("key").getType());
         PortObject[] out = m.execute(new PortObject[]{in, null}, exec);
         for (int p = 1; p < 4; p++) {
-            assertEquals(specs[p], ((BufferedDataTable)out[p]).getDataTableSpec(), "port " + p);
+            assertSameStructure((DataTableSpec)specs[p], ((BufferedDataTable)out[p]).getDataTableSpec(), "port " + p);
         }
 
         List<DataCell[]> map = NodeTestSupport.cells((BufferedDataTable)out[3]);
