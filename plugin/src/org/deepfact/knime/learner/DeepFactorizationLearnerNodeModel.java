@@ -19,6 +19,7 @@ import org.deepfact.knime.completion.CompletionTables;
 import org.deepfact.knime.completion.EntriesInput;
 import org.deepfact.knime.completion.EntriesSettings;
 import org.deepfact.knime.completion.KeyIndex;
+import org.deepfact.knime.completion.ProblemInput;
 import org.deepfact.knime.port.SensingProblemPortObject;
 import org.deepfact.knime.port.SensingProblemPortObjectSpec;
 import org.deepfact.knime.common.EngineCall;
@@ -186,40 +187,12 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
         SensingProblemPortObject sensing =
             inObjects.length > IN_SENSING ? (SensingProblemPortObject)inObjects[IN_SENSING] : null;
         TrainingConfig config = settings().toTrainingConfig();
-        List<String> warnings = new ArrayList<>();
-        RecoveryProblem problem;
-        KeyIndex rowKeys;
-        KeyIndex colKeys;
-        if (sensing != null) {
-            EntriesInput.checkSensingShape(es, sensing.rows(), sensing.cols());
-            // before operator(): it keeps all A_i in memory when they are small enough
-            checkMemory(sensing.rows(), sensing.cols(), config, sensing.operatorDoubles());
-            problem = EngineCall.quick("Sensing problem",
-                () -> RecoveryProblem.sensing(sensing.operator(), sensing.measurementValues()));
-            rowKeys = KeyIndex.identity(problem.rows());
-            colKeys = KeyIndex.identity(problem.cols());
-            if (heldOut != null) {
-                problem = problem.withHeldOut(
-                    EntriesInput.readHeldOut(heldOut, problem.rows(), problem.cols(), es, readMon));
-            }
-        } else {
-            EntriesInput.Data data = EntriesInput.read(entries, heldOut, truth == null ? 0 : truth.numRows,
-                truth == null ? 0 : truth.numCols, es, readMon);
-            problem = RecoveryProblem.completion(data.observed());
-            if (data.heldOut() != null) {
-                problem = problem.withHeldOut(data.heldOut());
-            }
-            rowKeys = data.rowKeys();
-            colKeys = data.colKeys();
-            warnings.add(EntriesInput.emptyLinesWarning(data.observed()));
-            checkMemory(problem.rows(), problem.cols(), config, 0);
-        }
-        if (truth != null) {
-            final RecoveryProblem p = problem;
-            final DMatrixRMaj t = truth;
-            problem = EngineCall.quick("Ground-truth matrix", () -> p.withGroundTruth(t));
-        }
-        final RecoveryProblem toSolve = problem;
+        ProblemInput input = ProblemInput.read(entries, heldOut, truth, sensing, es,
+            (rows, cols, operatorDoubles) -> checkMemory(rows, cols, config, operatorDoubles), readMon);
+        List<String> warnings = new ArrayList<>(input.warnings());
+        KeyIndex rowKeys = input.rowKeys();
+        KeyIndex colKeys = input.colKeys();
+        final RecoveryProblem toSolve = input.problem();
 
         ExecutionContext trainExec = exec.createSubExecutionContext(0.9);
         TrainingResult result;
