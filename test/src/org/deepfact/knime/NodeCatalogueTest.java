@@ -32,6 +32,7 @@ import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.deepfact.knime.common.MatrixTable;
+import org.deepfact.knime.testing.BundleClasses;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -237,9 +238,8 @@ class NodeCatalogueTest {
         final Bundle bundle = FrameworkUtil.getBundle(MatrixTable.class);
         if (bundle != null) {
             // Inside OSGi: the plugin bundle's own entries (getEntryPaths leaves out the test fragment).
-            final List<String> out = new ArrayList<>();
-            collectClassEntries(bundle, "org/deepfact/knime/", out);
-            return out;
+            return BundleClasses.entries(bundle, "org/deepfact/knime/").stream().filter(n -> !n.contains("$"))
+                .map(BundleClasses::className).collect(Collectors.toList());
         }
         final URL loc = MatrixTable.class.getProtectionDomain().getCodeSource() == null ? null
             : MatrixTable.class.getProtectionDomain().getCodeSource().getLocation();
@@ -254,7 +254,7 @@ class NodeCatalogueTest {
             if (Files.isDirectory(pkg)) {
                 try (Stream<Path> s = Files.walk(pkg)) {
                     s.map(p -> root.relativize(p).toString().replace(File.separatorChar, '/'))
-                        .filter(n -> n.endsWith(".class") && !n.contains("$")).forEach(n -> out.add(toClassName(n)));
+                        .filter(n -> n.endsWith(".class") && !n.contains("$")).forEach(n -> out.add(BundleClasses.className(n)));
                 }
             }
         } else if (f.isFile()) {
@@ -262,7 +262,7 @@ class NodeCatalogueTest {
                 for (final Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements();) {
                     final String n = e.nextElement().getName();
                     if (n.startsWith("org/deepfact/knime/") && n.endsWith(".class") && !n.contains("$")) {
-                        out.add(toClassName(n));
+                        out.add(BundleClasses.className(n));
                     }
                 }
             }
@@ -270,19 +270,4 @@ class NodeCatalogueTest {
         return out;
     }
 
-    private static void collectClassEntries(final Bundle bundle, final String dir, final List<String> out) {
-        final Enumeration<String> paths = bundle.getEntryPaths(dir);
-        while (paths != null && paths.hasMoreElements()) {
-            final String p = paths.nextElement();
-            if (p.endsWith("/")) {
-                collectClassEntries(bundle, p, out);
-            } else if (p.endsWith(".class") && !p.contains("$")) {
-                out.add(toClassName(p));
-            }
-        }
-    }
-
-    private static String toClassName(final String path) {
-        return path.substring(0, path.length() - ".class".length()).replace('/', '.');
-    }
 }

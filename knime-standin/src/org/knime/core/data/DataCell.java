@@ -13,12 +13,12 @@ public abstract class DataCell implements DataValue, Serializable {
     private static final long serialVersionUID = 1L;
 
     /** @return the type of this cell, derived from its class */
-    public DataType getType() {
+    public final DataType getType() {
         return DataType.getType(getClass());
     }
 
     /** @return whether this is the missing cell */
-    public final boolean isMissing() {
+    public boolean isMissing() {
         return this instanceof MissingValue;
     }
 

@@ -14,7 +14,9 @@ import org.knime.core.node.port.PortObjectSpec;
  * Offline stand-in for KNIME's {@code DataTableSpec} class.
  * <p>
  * An immutable, ordered list of column specs with unique names; duplicate names are rejected with an
- * {@link IllegalArgumentException} as in KNIME. No properties or domains; {@link #getViews()} returns no views.
+ * {@link IllegalArgumentException} as in KNIME. {@link #equals(Object)} compares the columns' domains too, as KNIME's
+ * does; {@link #equalStructure(DataTableSpec)} only names and types. No properties; {@link #getViews()} returns no
+ * views.
  */
 public final class DataTableSpec implements PortObjectSpec, Iterable<DataColumnSpec> {
 
@@ -111,12 +113,31 @@ public final class DataTableSpec implements PortObjectSpec, Iterable<DataColumnS
     }
 
     /** @return the column names in order */
-    public String[] getColumnNames() {
+    public final String[] getColumnNames() {
         final String[] names = new String[m_columns.length];
         for (int i = 0; i < names.length; i++) {
             names[i] = m_columns[i].getName();
         }
         return names;
+    }
+
+    /**
+     * @param spec another table spec
+     * @return whether both have the same column names and types in the same order (domains are not compared)
+     */
+    public boolean equalStructure(final DataTableSpec spec) {
+        if (spec == this) {
+            return true;
+        }
+        if (spec == null || spec.m_columns.length != m_columns.length) {
+            return false;
+        }
+        for (int i = 0; i < m_columns.length; i++) {
+            if (!m_columns[i].equalStructure(spec.m_columns[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -5,15 +5,21 @@ import org.knime.core.node.config.Config;
 /**
  * Offline stand-in for KNIME's {@code ModelContent} class.
  * <p>
- * In-memory content tree (see {@link Config}); nested content is {@code ModelContent} too. No XML persistence.
+ * In-memory content tree (see {@link org.knime.core.node.config.base.ConfigBase}); nested content is
+ * {@code ModelContent} too. No XML persistence.
  */
-public class ModelContent extends Config implements ModelContentRO, ModelContentWO {
+public final class ModelContent extends Config implements ModelContentRO, ModelContentWO {
 
     /**
      * @param key the key of this content
      */
     public ModelContent(final String key) {
         super(key);
+    }
+
+    @Override
+    public Config getInstance(final String key) {
+        return new ModelContent(key);
     }
 
     @Override

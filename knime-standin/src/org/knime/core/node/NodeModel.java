@@ -20,7 +20,7 @@ import org.knime.core.node.port.PortType;
  * configure/execute themselves (e.g. from a subclass or through a public test hook of the node) and observe warnings
  * through {@link #addWarningListener(NodeModelWarningListener)}. No views, hilite, flow variables or streaming.
  */
-public abstract class NodeModel {
+public abstract class NodeModel implements AbstractNodeView.ViewableModel {
 
     private final NodeLogger m_logger;
 

@@ -32,7 +32,9 @@ public interface NodeProgressMonitor {
      * @param progress value in [0, 1]
      * @param messageSupplier lazily evaluated message, not null
      */
-    void setProgress(final double progress, final Supplier<String> messageSupplier);
+    default void setProgress(final double progress, final Supplier<String> messageSupplier) {
+        setProgress(progress, messageSupplier.get());
+    }
 
     /**
      * @param message the message
@@ -42,7 +44,9 @@ public interface NodeProgressMonitor {
     /**
      * @param messageSupplier lazily evaluated message, not null
      */
-    void setMessage(final Supplier<String> messageSupplier);
+    default void setMessage(final Supplier<String> messageSupplier) {
+        setMessage(messageSupplier.get());
+    }
 
     /**
      * @param message the message

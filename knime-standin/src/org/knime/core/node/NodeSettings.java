@@ -6,7 +6,8 @@ import org.knime.core.node.config.ConfigWO;
 /**
  * Offline stand-in for KNIME's {@code NodeSettings} class.
  * <p>
- * In-memory settings tree (see {@link Config}); nested settings are {@code NodeSettings} too. No XML persistence.
+ * In-memory settings tree (see {@link org.knime.core.node.config.base.ConfigBase}); nested settings are
+ * {@code NodeSettings} too. No XML persistence.
  */
 public final class NodeSettings extends Config implements NodeSettingsRO, NodeSettingsWO {
 
@@ -15,6 +16,11 @@ public final class NodeSettings extends Config implements NodeSettingsRO, NodeSe
      */
     public NodeSettings(final String key) {
         super(key);
+    }
+
+    @Override
+    public Config getInstance(final String key) {
+        return new NodeSettings(key);
     }
 
     @Override
@@ -27,9 +33,10 @@ public final class NodeSettings extends Config implements NodeSettingsRO, NodeSe
         return (NodeSettings)super.addConfig(key);
     }
 
+    /** Adds the given settings themselves (not a copy) under their own key, as KNIME does. */
     @Override
     public void addNodeSettings(final NodeSettings settings) {
-        settings.copyTo(super.addConfig(settings.getKey()));
+        super.addConfig(settings);
     }
 
     @Override

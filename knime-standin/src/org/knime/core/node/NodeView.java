@@ -3,27 +3,34 @@ package org.knime.core.node;
 /**
  * Offline stand-in for KNIME's {@code NodeView} class.
  * <p>
- * A view on a node model; the stand-in never opens windows and keeps only the abstract lifecycle hooks. (In KNIME
- * this class extends {@code AbstractNodeView}, which the stand-in omits.)
+ * A view on a node model; the stand-in never opens windows: opening calls {@link #onOpen()}, closing
+ * {@link #onClose()}.
  *
  * @param <T> the model type
  */
-public abstract class NodeView<T extends NodeModel> {
-
-    private final T m_model;
+public abstract class NodeView<T extends NodeModel> extends AbstractNodeView<T> {
 
     /**
      * @param nodeModel the model to view, not null
      */
     protected NodeView(final T nodeModel) {
-        if (nodeModel == null) {
-            throw new NullPointerException("Node model must not be null");
-        }
-        m_model = nodeModel;
+        super(nodeModel);
     }
 
-    /** Called when the model changed. */
-    protected abstract void modelChanged();
+    /** @return the viewed model */
+    protected T getNodeModel() {
+        return getViewableModel();
+    }
+
+    @Override
+    protected void callOpenView(final String title) {
+        onOpen();
+    }
+
+    @Override
+    public final void callCloseView() {
+        onClose();
+    }
 
     /** Called when the view is opened. */
     protected abstract void onOpen();

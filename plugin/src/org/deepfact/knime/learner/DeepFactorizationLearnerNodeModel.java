@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 
+import org.deepfact.engine.ProgressCallback;
 import org.deepfact.engine.model.Widths;
 import org.deepfact.engine.train.DivergenceException;
+import org.deepfact.engine.train.InitialisationOverflowException;
 import org.deepfact.engine.train.HistoryRecord;
 import org.deepfact.engine.train.StopReason;
 import org.deepfact.engine.train.Trainer;
@@ -19,6 +21,7 @@ import org.deepfact.knime.completion.CompletionTables;
 import org.deepfact.knime.completion.EntriesInput;
 import org.deepfact.knime.completion.EntriesSettings;
 import org.deepfact.knime.completion.KeyIndex;
+import org.deepfact.knime.completion.ProblemInput;
 import org.deepfact.knime.port.DeepFactorizationModelPortObject;
 import org.deepfact.knime.port.DeepFactorizationModelPortObjectSpec;
 import org.deepfact.knime.port.SensingProblemPortObject;
@@ -222,44 +225,16 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
         SensingProblemPortObject sensing =
             inObjects.length > IN_SENSING ? (SensingProblemPortObject)inObjects[IN_SENSING] : null;
         TrainingConfig config = settings().toTrainingConfig();
-        List<String> warnings = new ArrayList<>();
-        RecoveryProblem problem;
-        KeyIndex rowKeys;
-        KeyIndex colKeys;
-        if (sensing != null) {
-            EntriesInput.checkSensingShape(es, sensing.rows(), sensing.cols());
-            // before operator(): it keeps all A_i in memory when they are small enough
-            checkMemory(sensing.rows(), sensing.cols(), config, sensing.operatorDoubles());
-            problem = EngineCall.quick("Sensing problem",
-                () -> RecoveryProblem.sensing(sensing.operator(), sensing.measurementValues()));
-            rowKeys = KeyIndex.identity(problem.rows());
-            colKeys = KeyIndex.identity(problem.cols());
-            if (heldOut != null) {
-                problem = problem.withHeldOut(
-                    EntriesInput.readHeldOut(heldOut, problem.rows(), problem.cols(), es, readMon));
-            }
-        } else {
-            EntriesInput.Data data = EntriesInput.read(entries, heldOut, truth == null ? 0 : truth.numRows,
-                truth == null ? 0 : truth.numCols, es, readMon);
-            problem = RecoveryProblem.completion(data.observed());
-            if (data.heldOut() != null) {
-                problem = problem.withHeldOut(data.heldOut());
-            }
-            rowKeys = data.rowKeys();
-            colKeys = data.colKeys();
-            warnings.add(EntriesInput.emptyLinesWarning(data.observed()));
-            checkMemory(problem.rows(), problem.cols(), config, 0);
-        }
-        if (truth != null) {
-            final RecoveryProblem p = problem;
-            final DMatrixRMaj t = truth;
-            problem = EngineCall.quick("Ground-truth matrix", () -> p.withGroundTruth(t));
-        }
-        final RecoveryProblem toSolve = problem;
-        final int[] dims = Widths.resolve(problem.rows(), problem.cols(), config.depth(), config.hiddenWidths());
+        ProblemInput input = ProblemInput.read(entries, heldOut, truth, sensing, es,
+            (rows, cols, operatorDoubles) -> checkMemory(rows, cols, config, operatorDoubles), readMon);
+        List<String> warnings = new ArrayList<>(input.warnings());
+        KeyIndex rowKeys = input.rowKeys();
+        KeyIndex colKeys = input.colKeys();
+        final RecoveryProblem toSolve = input.problem();
+        final int[] dims = Widths.resolve(toSolve.rows(), toSolve.cols(), config.depth(), config.hiddenWidths());
         String modelNotStored = null;
         try {
-            DeepFactorizationModelPortObject.requireStorable(problem.rows(), problem.cols(), dims);
+            DeepFactorizationModelPortObject.requireStorable(toSolve.rows(), toSolve.cols(), dims);
         } catch (IllegalArgumentException e) {
             modelNotStored = e.getMessage();
         }
@@ -268,7 +243,7 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
         TrainingResult result;
         long start = System.nanoTime();
         try {
-            result = EngineCall.run(trainExec, "Training", cb -> Trainer.train(toSolve, config, cb));
+            result = EngineCall.run(trainExec, "Training", cb -> train(toSolve, config, cb));
         } catch (DivergenceException e) {
             String what = e.getMessage() + " (Learning rate, setting '" + LearnerSettings.KEY_LEARNING_RATE
                 + "' = " + config.learningRate() + ")";
@@ -280,7 +255,7 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
                 + LearnerSettings.KEY_ON_DIVERGENCE + "' = 'report')");
             warnings.removeIf(Objects::isNull);
             setWarningMessage(String.join("; ", warnings));
-            return diverged(problem.rows(), problem.cols(), config, dims, e.iteration(),
+            return diverged(toSolve.rows(), toSolve.cols(), config, dims, e.iteration(),
                 (System.nanoTime() - start) * 1e-9, rowKeys, colKeys, outSpecs, exec);
         }
         if (result.stopReason() == StopReason.MAX_ITERATIONS) {
@@ -317,7 +292,7 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
                 keys(colKeys), info(summaryCells));
         } else {
             // the node still succeeds (as before the model port existed); only the Predictor cannot use it
-            model = DeepFactorizationModelPortObject.unstored(modelSpec(), problem.rows(), problem.cols(),
+            model = DeepFactorizationModelPortObject.unstored(modelSpec(), toSolve.rows(), toSolve.cols(),
                 info(summaryCells), modelNotStored);
             warnings.add(modelNotStored + ": output port 'Model' holds the run summary only, the Predictor cannot "
                 + "use it (use the completed matrix, port 'Completed matrix', instead)");
@@ -392,35 +367,46 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
         return out;
     }
 
+    /** Trains, naming the dialog's initialisation scale when the initialisation already overflows. */
+    private static TrainingResult train(final RecoveryProblem problem, final TrainingConfig config,
+        final ProgressCallback cb) {
+        try {
+            return Trainer.train(problem, config, cb);
+        } catch (InitialisationOverflowException e) {
+            throw new IllegalArgumentException(e.getMessage() + " ('Initialisation scale', setting '"
+                + LearnerSettings.KEY_INIT_SCALE + "' = " + config.initScale() + ")", e);
+        }
+    }
+
     /**
-     * Refuses runs whose matrices would not fit into the heap.
+     * Refuses runs whose matrices would not fit: a factor larger than one Java array (the hidden
+     * width defaults to the number of columns), or more than the heap holds (the engine's estimate
+     * of the run plus the output cells: ~32 bytes per double, ~64 per factor-table row, and the
+     * model port's copy of the completed matrix and the factors).
      *
      * @param operatorDoubles doubles a sensing operator holds (its stored A_i), 0 for completion
      */
     private void checkMemory(final int rows, final int cols, final TrainingConfig config,
-        final long operatorDoubles) throws InsufficientMemoryException {
+        final long operatorDoubles) throws InsufficientMemoryException, InvalidSettingsException {
         int[] dims = Widths.resolve(rows, cols, config.depth(), config.hiddenWidths());
+        try {
+            Widths.requireFits(dims);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException(e.getMessage() + ": set 'Hidden width (0 = columns)' (setting '"
+                + LearnerSettings.KEY_WIDTH + "') to a smaller value", e);
+        }
         String what = String.format(Locale.ROOT, "a depth-%d factorization of a %d x %d matrix%s", config.depth(),
             rows, cols, operatorDoubles > 0 ? " and its sensing operator" : "");
         long bytes;
         try {
-            long factorDoubles = 0;
-            long chainDoubles = 0;
-            for (int j = 1; j < dims.length; j++) {
-                factorDoubles = Math.addExact(factorDoubles, Math.multiplyExact((long)dims[j], dims[j - 1]));
-                chainDoubles = Math.addExact(chainDoubles, Math.multiplyExact((long)dims[j], dims[0]));
-            }
             long matrix = Math.multiplyExact((long)rows, cols);
-            // factors, gradients, two optimiser state slots, result copies; prefix products; a few full
-            // matrices (end-to-end, its gradient, metrics, result); output cells (~32 bytes per double,
-            // ~64 bytes per factor-table row)
-            // plus the model port's copies of the factors and the completed matrix
-            long doubles = Math.addExact(Math.addExact(Math.multiplyExact(6, factorDoubles), chainDoubles),
-                Math.addExact(Math.multiplyExact(6, matrix), operatorDoubles));
-            bytes = Math.addExact(Math.multiplyExact(doubles, 8), Math.multiplyExact(matrix, 32));
+            long cells = Math.multiplyExact(matrix, 32);
+            // the model port's copies of the completed matrix and the factors
+            cells = Math.addExact(cells, Math.multiplyExact(Math.addExact(matrix, Widths.parameters(dims)), 8));
             if (settings().outputFactors()) {
-                bytes = Math.addExact(bytes, Math.multiplyExact(factorDoubles, 64));
+                cells = Math.addExact(cells, Math.multiplyExact(Widths.parameters(dims), 64));
             }
+            bytes = Math.addExact(Trainer.estimateBytes(rows, cols, config, operatorDoubles), cells);
         } catch (ArithmeticException e) {
             bytes = Long.MAX_VALUE;
         }

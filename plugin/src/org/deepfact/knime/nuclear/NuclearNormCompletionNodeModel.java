@@ -10,9 +10,6 @@ import org.deepfact.engine.baseline.NuclearNormConfig;
 import org.deepfact.engine.baseline.NuclearNormReport;
 import org.deepfact.engine.baseline.NuclearNormResult;
 import org.deepfact.engine.baseline.NuclearNormSolver;
-import org.deepfact.engine.baseline.SensingConstraints;
-import org.deepfact.engine.data.Observations;
-import org.deepfact.engine.data.SensingOperator;
 import org.deepfact.engine.spectrum.Spectrum;
 import org.deepfact.engine.train.StopReason;
 import org.deepfact.knime.common.EngineCall;
@@ -23,6 +20,7 @@ import org.deepfact.knime.completion.CompletionTables;
 import org.deepfact.knime.completion.EntriesInput;
 import org.deepfact.knime.completion.EntriesSettings;
 import org.deepfact.knime.completion.KeyIndex;
+import org.deepfact.knime.completion.ProblemInput;
 import org.deepfact.knime.port.SensingProblemPortObject;
 import org.deepfact.knime.port.SensingProblemPortObjectSpec;
 import org.knime.core.data.DataTableSpec;
@@ -117,42 +115,19 @@ public final class NuclearNormCompletionNodeModel extends StatelessNodeModel<Nuc
             sensing == null ? null : sensing.getSpec()});
         EntriesSettings es = settings().entries();
         NuclearNormConfig config = settings().toConfig();
-        NuclearNormResult result;
-        List<String> warnings = new ArrayList<>();
-        KeyIndex rowKeys;
-        KeyIndex colKeys;
-        RecoveryProblem problem;
-        if (sensing != null) {
-            int rows = sensing.rows();
-            int cols = sensing.cols();
-            EntriesInput.checkSensingShape(es, rows, cols);
-            // the solver's matrices plus what the operator holds: its stored A_i or one scratch matrix
-            MemoryCheck.requireBytes(
-                MemoryCheck.matrixBytes(rows, cols, 12) + Double.BYTES * sensing.operatorDoubles(),
-                "the nuclear norm solver's matrices and the sensing operator of " + sensing.getSpec().measurements()
-                    + " measurements of a " + rows + " x " + cols + " matrix");
-            SensingOperator operator = sensing.operator();
-            SensingConstraints constraints = new SensingConstraints(operator);
-            double[] y = sensing.measurementValues();
-            problem = RecoveryProblem.sensing(operator, y);
-            result = EngineCall.run(exec.createSubExecutionContext(0.9), "Nuclear norm sensing",
-                cb -> new NuclearNormSolver(config).solve(constraints, y, cb));
-            rowKeys = KeyIndex.identity(rows);
-            colKeys = KeyIndex.identity(cols);
-        } else {
-            exec.setMessage("reading the observed entries");
-            EntriesInput.Data data = EntriesInput.read(entries, null, 0, 0, es, exec.createSubProgress(0.02));
-            Observations obs = data.observed();
-            // iterate, its SVD (U, V, workspace), dual variable, previous iterate, result, output cells
-            MemoryCheck.requireMatrices(obs.rows(), obs.cols(), 12, "the nuclear norm solver's matrices");
-            problem = RecoveryProblem.completion(obs);
-            final RecoveryProblem toSolve = problem;
-            result = EngineCall.run(exec.createSubExecutionContext(0.9), "Nuclear norm completion",
-                cb -> new NuclearNormSolver(config).solve(toSolve, cb));
-            warnings.add(EntriesInput.emptyLinesWarning(obs));
-            rowKeys = data.rowKeys();
-            colKeys = data.colKeys();
-        }
+        exec.setMessage("reading the input");
+        ProblemInput input = ProblemInput.read(entries, null, null, sensing, es, (rows, cols, operatorDoubles) ->
+            MemoryCheck.requireBytes(NuclearNormSolver.estimateBytes(rows, cols, operatorDoubles),
+                "the nuclear norm solver's matrices for a " + rows + " x " + cols + " matrix"
+                    + (operatorDoubles > 0 ? " and its sensing operator" : "")),
+            exec.createSubProgress(0.02));
+        List<String> warnings = new ArrayList<>(input.warnings());
+        KeyIndex rowKeys = input.rowKeys();
+        KeyIndex colKeys = input.colKeys();
+        NuclearNormResult result = EngineCall.run(exec.createSubExecutionContext(0.9),
+            input.problem().isCompletion() ? "Nuclear norm completion" : "Nuclear norm sensing",
+            cb -> new NuclearNormSolver(config).solve(input.problem(), cb));
+        RecoveryProblem problem = input.problem();
         NuclearNormReport r = result.report();
         if (!r.converged()) {
             warnings.add(String.format(Locale.ROOT,

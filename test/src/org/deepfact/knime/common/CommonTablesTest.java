@@ -1,5 +1,7 @@
 package org.deepfact.knime.common;
 
+import static org.deepfact.knime.testing.NodeTestSupport.assertBounds;
+import static org.deepfact.knime.testing.NodeTestSupport.assertSameStructure;
 import static org.deepfact.knime.testing.NodeTestSupport.exec;
 import static org.deepfact.knime.testing.NodeTestSupport.table;
 import static org.deepfact.knime.testing.NodeTestSupport.toArray;
@@ -41,7 +43,7 @@ class CommonTablesTest {
         assertEquals(3.5, m.get(0, 2));
         assertEquals(-4, m.get(1, 0));
         final var out = MatrixTable.write(m, exec);
-        assertEquals(MatrixTable.spec(3), out.getDataTableSpec());
+        assertSameStructure(MatrixTable.spec(3), out.getDataTableSpec());
         assertArrayEquals(new double[]{-4, 5, 6}, toArray(out)[1]);
     }
 
@@ -79,8 +81,12 @@ class CommonTablesTest {
         assertEquals(4, obs.cols());
         assertEquals(7.0, obs.value(0));
         final var out = EntriesTable.write(obs, exec);
-        assertEquals(EntriesTable.spec(), out.getDataTableSpec());
+        assertSameStructure(EntriesTable.spec(), out.getDataTableSpec());
         assertArrayEquals(new double[]{0, 3, -1}, toArray(out)[1]);
+        // the index bounds tell downstream nodes and views the matrix shape the entries span
+        assertBounds(out, EntriesTable.ROW, 0, 2);
+        assertBounds(out, EntriesTable.COLUMN, 0, 3);
+        assertBounds(out, EntriesTable.VALUE, -1, 7);
     }
 
     @Test

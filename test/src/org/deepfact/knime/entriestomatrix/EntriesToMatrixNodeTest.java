@@ -1,5 +1,6 @@
 package org.deepfact.knime.entriestomatrix;
 
+import static org.deepfact.knime.testing.NodeTestSupport.assertSameStructure;
 import static org.deepfact.knime.testing.NodeTestSupport.exec;
 import static org.deepfact.knime.testing.NodeTestSupport.table;
 import static org.deepfact.knime.testing.NodeTestSupport.toArray;
@@ -46,7 +47,7 @@ class EntriesToMatrixNodeTest {
         final EntriesToMatrixNodeModel m = model(defaults());
         assertNull(m.configure(new DataTableSpec[]{EntriesTable.spec()})[0], "shape unknown before execution");
         final BufferedDataTable out = m.execute(new BufferedDataTable[]{entries()}, exec)[0];
-        assertEquals(MatrixTable.spec(3), out.getDataTableSpec());
+        assertSameStructure(MatrixTable.spec(3), out.getDataTableSpec());
         assertArrayEquals(new double[][]{{0, 0, 5}, {-1, 0, 0}}, toArray(out));
     }
 
@@ -61,7 +62,7 @@ class EntriesToMatrixNodeTest {
         final DataTableSpec spec = m.configure(new DataTableSpec[]{EntriesTable.spec()})[0];
         assertEquals(MatrixTable.spec(4), spec);
         final BufferedDataTable out = m.execute(new BufferedDataTable[]{entries()}, exec)[0];
-        assertEquals(spec, out.getDataTableSpec());
+        assertSameStructure(spec, out.getDataTableSpec());
         final double[][] a = toArray(out);
         assertEquals(3, a.length);
         assertEquals(5.0, a[0][2]);

@@ -1,5 +1,6 @@
 package org.deepfact.knime.generator;
 
+import static org.deepfact.knime.testing.NodeTestSupport.assertSameStructure;
 import static org.deepfact.knime.testing.NodeTestSupport.exec;
 import static org.deepfact.knime.testing.NodeTestSupport.toArray;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -48,7 +49,7 @@ class LowRankMatrixGeneratorNodeTest {
         final DataTableSpec[] specs = m.configure(new DataTableSpec[0]);
         assertEquals(MatrixTable.spec(4), specs[0]);
         final BufferedDataTable out = m.execute(new BufferedDataTable[0], exec(new LowRankMatrixGeneratorNodeFactory()))[0];
-        assertEquals(specs[0], out.getDataTableSpec());
+        assertSameStructure(specs[0], out.getDataTableSpec());
         final DMatrixRMaj expected = GroundTruth.generate(
             new GroundTruthSpec(6, 4, 2, 42, GroundTruthSpec.Structure.GENERAL, 100));
         final double[][] got = toArray(out);

@@ -1,5 +1,6 @@
 package org.deepfact.knime.mask;
 
+import static org.deepfact.knime.testing.NodeTestSupport.assertSameStructure;
 import static org.deepfact.knime.testing.NodeTestSupport.exec;
 import static org.deepfact.knime.testing.NodeTestSupport.matrixTable;
 import static org.deepfact.knime.testing.NodeTestSupport.toArray;
@@ -68,8 +69,8 @@ class ObservationMaskBuilderNodeTest {
         final DataTableSpec[] specs = m.configure(new DataTableSpec[]{in.getDataTableSpec()});
         assertArrayEquals(new DataTableSpec[]{EntriesTable.spec(), EntriesTable.spec()}, specs);
         final BufferedDataTable[] out = m.execute(new BufferedDataTable[]{in}, exec);
-        assertEquals(specs[0], out[0].getDataTableSpec());
-        assertEquals(specs[1], out[1].getDataTableSpec());
+        assertSameStructure(specs[0], out[0].getDataTableSpec());
+        assertSameStructure(specs[1], out[1].getDataTableSpec());
         final Observations clean = Samplers.uniform(w, 12, 9);
         final Observations noisy = Samplers.addGaussianNoise(clean, 0.1, 10);
         assertArrayEquals(asRows(noisy), toArray(out[0]));

@@ -1,5 +1,6 @@
 package org.deepfact.knime.matrixtoentries;
 
+import static org.deepfact.knime.testing.NodeTestSupport.assertSameStructure;
 import static org.deepfact.knime.testing.NodeTestSupport.exec;
 import static org.deepfact.knime.testing.NodeTestSupport.matrixTable;
 import static org.deepfact.knime.testing.NodeTestSupport.table;
@@ -33,7 +34,7 @@ class MatrixToEntriesNodeTest {
         final DataTableSpec[] specs = m.configure(new DataTableSpec[]{in.getDataTableSpec()});
         assertEquals(EntriesTable.spec(), specs[0]);
         final BufferedDataTable out = m.execute(new BufferedDataTable[]{in}, exec)[0];
-        assertEquals(specs[0], out.getDataTableSpec());
+        assertSameStructure(specs[0], out.getDataTableSpec());
         assertArrayEquals(new double[][]{{0, 0, 1}, {0, 1, 0}, {1, 0, 3}, {1, 1, 4}}, toArray(out));
     }
 

@@ -1,5 +1,6 @@
 package org.deepfact.knime.nuclear;
 
+import static org.deepfact.knime.testing.NodeTestSupport.assertSameStructure;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -80,7 +81,7 @@ class NuclearNormCompletionNodeModelTest {
         ExecutionContext exec = exec();
         PortObject[] out = m.execute(new PortObject[]{observed(exec), null}, exec);
         for (int p = 0; p < 3; p++) {
-            assertEquals(specs[p], ((BufferedDataTable)out[p]).getDataTableSpec(), "port " + p);
+            assertSameStructure((DataTableSpec)specs[p], ((BufferedDataTable)out[p]).getDataTableSpec(), "port " + p);
         }
         NuclearNormResult direct = new NuclearNormSolver(m.settings().toConfig()).solve(RecoveryProblem.completion(FIXTURE.observations()),
             org.deepfact.engine.ProgressCallback.NONE);
@@ -170,7 +171,7 @@ class NuclearNormCompletionNodeModelTest {
         assertNull(specs[0], "arbitrary keys: the column count depends on the data");
         PortObject[] out = m.execute(new PortObject[]{in, null}, exec);
         for (int p = 1; p < 3; p++) {
-            assertEquals(specs[p], ((BufferedDataTable)out[p]).getDataTableSpec(), "port " + p);
+            assertSameStructure((DataTableSpec)specs[p], ((BufferedDataTable)out[p]).getDataTableSpec(), "port " + p);
         }
         List<DataCell[]> map = NodeTestSupport.cells((BufferedDataTable)out[2]);
         assertEquals("al", ((StringValue)map.get(0)[1]).getStringValue());
@@ -200,7 +201,7 @@ class NuclearNormCompletionNodeModelTest {
         ExecutionContext exec = exec();
         PortObject[] out = m.execute(new PortObject[]{null, new SensingProblemPortObject(spec, N, y)}, exec);
         for (int p = 0; p < 3; p++) {
-            assertEquals(specs[p], ((BufferedDataTable)out[p]).getDataTableSpec(), "port " + p);
+            assertSameStructure((DataTableSpec)specs[p], ((BufferedDataTable)out[p]).getDataTableSpec(), "port " + p);
         }
         DMatrixRMaj x = new NuclearNormSolver(m.settings().toConfig())
             .solve(new SensingConstraints(op), y, org.deepfact.engine.ProgressCallback.NONE).solution();

@@ -97,7 +97,7 @@ class DeepFactorizationPredictorNodeTest {
         BufferedDataTable pairs = allPairs(exec, false, null);
         PortObjectSpec[] specs = p.configure(new PortObjectSpec[]{model.getSpec(), pairs.getDataTableSpec()});
         BufferedDataTable out = (BufferedDataTable)p.execute(new PortObject[]{model, pairs}, exec)[0];
-        assertEquals(specs[0], out.getDataTableSpec());
+        NodeTestSupport.assertSameStructure((DataTableSpec)specs[0], out.getDataTableSpec());
         List<DataCell[]> rows = NodeTestSupport.cells(out);
         for (int k = 0; k < rows.size(); k++) {
             assertEquals(completed[k / COLS][k % COLS], ((DoubleValue)rows.get(k)[2]).getDoubleValue(), 0.0);

@@ -1,8 +1,10 @@
 package org.deepfact.knime.scorer;
 
+import static org.deepfact.knime.testing.NodeTestSupport.assertSameStructure;
 import static org.deepfact.knime.testing.NodeTestSupport.cells;
 import static org.deepfact.knime.testing.NodeTestSupport.exec;
 import static org.deepfact.knime.testing.NodeTestSupport.matrixTable;
+import static org.deepfact.knime.testing.NodeTestSupport.possibleValues;
 import static org.deepfact.knime.testing.NodeTestSupport.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -55,12 +57,14 @@ class ReconstructionScorerNodeTest {
             new DataTableSpec[]{e.getDataTableSpec(), t.getDataTableSpec(), o.getDataTableSpec()});
         assertEquals(ReconstructionScorerNodeModel.metricsSpec(), specs[0]);
         final BufferedDataTable out = m.execute(new BufferedDataTable[]{e, t, o}, exec)[0];
-        assertEquals(specs[0], out.getDataTableSpec());
+        assertSameStructure(specs[0], out.getDataTableSpec());
         final DMatrixRMaj we = new DMatrixRMaj(est);
         final DMatrixRMaj wt = new DMatrixRMaj(truth);
         final Observations obs = Observations.of(2, 3, new int[]{0, 1}, new int[]{2, 0}, new double[]{4.1, 4.0});
         final List<DataCell[]> rows = cells(out);
         assertEquals(3, rows.size());
+        // a Row Filter or Color Manager downstream offers the subsets from the computed domain
+        assertEquals(List.of("all", "observed", "unobserved"), possibleValues(out, "subset"));
         assertEquals("all", rows.get(0)[0].toString());
         assertRow(ReconstructionErrors.all(we, wt), rows.get(0));
         assertRow(ReconstructionErrors.observed(we, wt, obs), rows.get(1));
@@ -76,7 +80,7 @@ class ReconstructionScorerNodeTest {
         final DataTableSpec[] specs =
             m.configure(new DataTableSpec[]{e.getDataTableSpec(), t.getDataTableSpec(), null});
         final BufferedDataTable out = m.execute(new BufferedDataTable[]{e, t, null}, exec)[0];
-        assertEquals(specs[0], out.getDataTableSpec());
+        assertSameStructure(specs[0], out.getDataTableSpec());
         assertEquals(1, out.size());
         assertEquals(5.0 / 6.0, ((DoubleValue)cells(out).get(0)[2]).getDoubleValue(), 1e-15);
     }

@@ -1,5 +1,7 @@
 package org.deepfact.knime.spectrum;
 
+import static org.deepfact.knime.testing.NodeTestSupport.assertBounds;
+import static org.deepfact.knime.testing.NodeTestSupport.assertSameStructure;
 import static org.deepfact.knime.testing.NodeTestSupport.exec;
 import static org.deepfact.knime.testing.NodeTestSupport.matrixTable;
 import static org.deepfact.knime.testing.NodeTestSupport.table;
@@ -49,11 +51,13 @@ class MatrixSpectrumNodeTest {
         final BufferedDataTable in = matrixTable(exec, w);
         final DataTableSpec[] specs = m.configure(new DataTableSpec[]{in.getDataTableSpec()});
         final BufferedDataTable[] out = m.execute(new BufferedDataTable[]{in}, exec);
-        assertEquals(specs[0], out[0].getDataTableSpec());
-        assertEquals(specs[1], out[1].getDataTableSpec());
+        assertSameStructure(specs[0], out[0].getDataTableSpec());
+        assertSameStructure(specs[1], out[1].getDataTableSpec());
         final Spectrum s = Spectrum.of(w);
         final double[][] values = toArray(out[0]);
         assertEquals(3, values.length);
+        // a plot of the spectrum scales its axis to the computed bounds
+        assertBounds(out[0], "singular_value", s.singularValue(2), s.singularValue(0));
         for (int i = 0; i < 3; i++) {
             assertEquals(i + 1, values[i][0]);
             assertEquals(s.singularValue(i), values[i][1], 0.0);

@@ -19,6 +19,7 @@ import org.deepfact.engine.optim.OptimizerKind;
 import org.deepfact.knime.testing.NodeTestSupport;
 import org.junit.jupiter.api.Test;
 import org.knime.core.data.DataCell;
+import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DoubleValue;
 import org.knime.core.data.IntValue;
 import org.knime.core.data.LongValue;
@@ -96,8 +97,10 @@ class RecoverySweepNodeTest {
         ExecutionContext exec = exec();
         PortObjectSpec[] specs = n.configure(new PortObjectSpec[0]);
         PortObject[] out = n.execute(new PortObject[0], exec);
-        assertEquals(specs[0], ((BufferedDataTable)out[0]).getDataTableSpec());
-        assertEquals(specs[1], ((BufferedDataTable)out[1]).getDataTableSpec());
+        NodeTestSupport.assertSameStructure((DataTableSpec)specs[0],
+            ((BufferedDataTable)out[0]).getDataTableSpec());
+        NodeTestSupport.assertSameStructure((DataTableSpec)specs[1],
+            ((BufferedDataTable)out[1]).getDataTableSpec());
         assertEquals(SweepTables.RUN_COLUMNS, List.of(((BufferedDataTable)out[0]).getDataTableSpec().getColumnNames()));
         assertEquals(SweepTables.SUMMARY_COLUMNS,
             List.of(((BufferedDataTable)out[1]).getDataTableSpec().getColumnNames()));

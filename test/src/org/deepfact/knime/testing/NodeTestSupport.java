@@ -1,10 +1,15 @@
 package org.deepfact.knime.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.ArrayList;
 import java.util.List;
 
 import org.ejml.data.DMatrixRMaj;
 import org.knime.core.data.DataCell;
+import org.knime.core.data.DataColumnDomain;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DataType;
@@ -126,6 +131,36 @@ public final class NodeTestSupport {
             }
         }
         return out;
+    }
+
+    /**
+     * Asserts what KNIME promises between configure and execute: the same column names and types in the same order.
+     * ({@code equals} would also compare the domains, which only the execute-time spec has.)
+     */
+    public static void assertSameStructure(final DataTableSpec expected, final DataTableSpec actual) {
+        assertSameStructure(expected, actual, "");
+    }
+
+    /** @see #assertSameStructure(DataTableSpec, DataTableSpec) */
+    public static void assertSameStructure(final DataTableSpec expected, final DataTableSpec actual,
+        final String message) {
+        assertNotNull(expected, message + ": no configure-time spec");
+        assertTrue(expected.equalStructure(actual), () -> message + ": expected columns " + expected + ", got " + actual);
+    }
+
+    /** Asserts the bounds a container computed for a numeric column (what plots downstream scale their axes to). */
+    public static void assertBounds(final BufferedDataTable table, final String column, final double lower,
+        final double upper) {
+        final DataColumnDomain d = table.getDataTableSpec().getColumnSpec(column).getDomain();
+        assertTrue(d.hasBounds(), () -> column + " has no bounds: " + d);
+        assertEquals(lower, ((DoubleValue)d.getLowerBound()).getDoubleValue(), 0.0, column + " lower bound");
+        assertEquals(upper, ((DoubleValue)d.getUpperBound()).getDoubleValue(), 0.0, column + " upper bound");
+    }
+
+    /** @return a string column's possible values as the container computed them, in order; null if unknown */
+    public static List<String> possibleValues(final BufferedDataTable table, final String column) {
+        final DataColumnDomain d = table.getDataTableSpec().getColumnSpec(column).getDomain();
+        return d.hasValues() ? d.getValues().stream().map(DataCell::toString).toList() : null;
     }
 
     private static DataCell cell(final Object v) {

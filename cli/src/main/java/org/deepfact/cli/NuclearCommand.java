@@ -56,21 +56,13 @@ public final class NuclearCommand implements Callable<Integer> {
             + " (progress still goes to stderr; --progress none silences it).")
     boolean json;
 
-    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
-            description = "Progress on stderr: auto (one line redrawn in place on a terminal, else a line every"
-                    + " 30 s), bar, lines or none (default: ${DEFAULT-VALUE}). Results always go to stdout.")
-    String progress;
-
-    /** Seconds between progress lines in lines mode (hidden: tests set 0 to see every report). */
-    @Option(names = "--progress-seconds", hidden = true, defaultValue = "30")
-    double progressSeconds;
+    @Mixin
+    ProgressOptions progress;
 
     private NuclearNormConfig validate() {
         problem.validate();
         ProblemOptions.check(spec, repeat >= 1, "--repeat must be >= 1, got " + repeat);
-        ProblemOptions.check(spec, java.util.List.of("auto", "bar", "lines", "none").contains(progress),
-                "--progress must be auto, bar, lines or none, got '" + progress + "'");
-        ProblemOptions.check(spec, progressSeconds >= 0, "--progress-seconds must be >= 0, got " + progressSeconds);
+        progress.mode();
         try {
             return NuclearNormConfig.defaults().withEpsilon(epsilon).withTolerance(tolerance)
                     .withMaxIterations(maxIterations);
@@ -87,8 +79,8 @@ public final class NuclearCommand implements Callable<Integer> {
         NuclearNormSolver solver = new NuclearNormSolver(config);
         double[] seconds = new double[repeat];
         NuclearNormResult result = null;
-        StderrProgress progressLine = new StderrProgress(spec.commandLine().getErr(), StderrProgress.Mode.of(progress),
-                progressSeconds, maxIterations);
+        StderrProgress progressLine = new StderrProgress(spec.commandLine().getErr(), progress.mode(),
+                progress.lineSeconds(), maxIterations);
         try {
             for (int r = 0; r < repeat; r++) {
                 progressLine.start(repeat > 1 ? String.format(Locale.ROOT, "solve %d/%d: ", r + 1, repeat) : "");
@@ -113,7 +105,7 @@ public final class NuclearCommand implements Callable<Integer> {
                     .put("seconds", median).put("seconds_all", seconds));
         } else {
             out.printf(Locale.ROOT, "%s, seed %d; epsilon %s, tolerance %s%n", problem.describe(), problem.seed,
-                    TrainCommand.shortest(epsilon), TrainCommand.shortest(tolerance));
+                    Format.shortest(epsilon), Format.shortest(tolerance));
             out.printf(Locale.ROOT, "method: %s, %s%n", report.method(),
                     report.converged() ? "converged" : "NOT converged (iteration cap)");
             out.printf(Locale.ROOT, "reconstruction_error %.4e%n", error);

@@ -14,23 +14,8 @@ import org.deepfact.engine.ProgressCallback;
  */
 final class StderrProgress implements ProgressCallback {
 
-    /** Redraw in place, print a line every interval, or print nothing. */
-    enum Mode {
-        REDRAW, LINES, NONE;
-
-        /** @param option bar, lines, none, or anything else for auto (redraw only on a terminal) */
-        static Mode of(String option) {
-            return switch (option) {
-                case "bar" -> REDRAW;
-                case "lines" -> LINES;
-                case "none" -> NONE;
-                default -> System.console() != null ? REDRAW : LINES;
-            };
-        }
-    }
-
     private final PrintWriter err;
-    private final Mode mode;
+    private final ProgressOptions.Mode mode;
     private final double lineSeconds;
     private final long maxIterations;
     private String prefix = "";
@@ -38,7 +23,7 @@ final class StderrProgress implements ProgressCallback {
     private double lastLine;
     private int lastLength;
 
-    StderrProgress(PrintWriter err, Mode mode, double lineSeconds, long maxIterations) {
+    StderrProgress(PrintWriter err, ProgressOptions.Mode mode, double lineSeconds, long maxIterations) {
         this.err = err;
         this.mode = mode;
         this.lineSeconds = lineSeconds;
@@ -54,13 +39,13 @@ final class StderrProgress implements ProgressCallback {
 
     @Override
     public void progress(double fraction, String message) {
-        if (mode == Mode.NONE || message.startsWith("stopped")) {
+        if (mode == ProgressOptions.Mode.NONE || message.startsWith("stopped")) {
             return;
         }
         double elapsed = (System.nanoTime() - start) * 1e-9;
         String line = String.format(Locale.ROOT, "%s%s  (%s elapsed, %.0f it/s)", prefix, message,
-                ProgressBar.clock(elapsed), fraction * maxIterations / Math.max(elapsed, 1e-9));
-        if (mode == Mode.LINES) {
+                Format.clock(elapsed), fraction * maxIterations / Math.max(elapsed, 1e-9));
+        if (mode == ProgressOptions.Mode.LINES) {
             if (elapsed - lastLine >= lineSeconds) {
                 lastLine = elapsed;
                 err.println(line);

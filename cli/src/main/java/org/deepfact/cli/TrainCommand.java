@@ -7,7 +7,9 @@ import java.util.concurrent.Callable;
 import org.deepfact.engine.ProgressCallback;
 import org.deepfact.engine.model.InitKind;
 import org.deepfact.engine.optim.OptimizerKind;
+import org.deepfact.engine.model.Widths;
 import org.deepfact.engine.train.HistoryRecord;
+import org.deepfact.engine.train.InitialisationOverflowException;
 import org.deepfact.engine.train.Trainer;
 import org.deepfact.engine.train.TrainingConfig;
 import org.deepfact.engine.data.RecoveryProblem;
@@ -31,14 +33,14 @@ import picocli.CommandLine.Spec;
                 + "same names and spellings; stop_reason is converged or max_iterations (the CSVs add diverged)."})
 public final class TrainCommand implements Callable<Integer> {
 
-    /** Off a terminal, one progress line this often (training usually stops long before its cap). */
-    private static final double PROGRESS_LINE_SECONDS = 30;
-
     @Spec
     private CommandSpec spec;
 
     @Mixin
     ProblemOptions problem;
+
+    @Mixin
+    ProgressOptions progressOptions;
 
     @Option(names = "--depth", defaultValue = "3", description = "Depth N of the factorization (default ${DEFAULT-VALUE}).")
     int depth;
@@ -79,7 +81,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", description = "Threads for dense products (default ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--json", description = "Print one JSON object with the settings and results instead of text.")
+    @Option(names = "--json", description = "Print one JSON object with the settings and results instead of text"
+            + " (no progress unless --progress is given).")
     boolean json;
 
     private void check(boolean ok, String message) {
@@ -105,6 +108,27 @@ public final class TrainCommand implements Callable<Integer> {
                 "--loss-threshold must be finite and >= 0, got " + lossThreshold);
         check(logEvery >= 1, "--log-every must be >= 1, got " + logEvery);
         check(threads >= 1, "--threads must be >= 1, got " + threads);
+        int[] dims = Widths.resolve(problem.rows, problem.cols, depth, hiddenWidths());
+        try {
+            Widths.requireFits(dims);
+        } catch (IllegalArgumentException e) {
+            check(false, "--width: " + e.getMessage().replace("use smaller hidden widths (they default to the "
+                    + "number of columns, ", "pass a smaller --width (the default is --cols, "));
+        }
+    }
+
+    /** Refuses, before allocating, a run the Java heap cannot hold (exit 1, like running out of memory). */
+    private void requireMemory() {
+        long needed = Trainer.estimateBytes(problem.rows, problem.cols, TrainingConfig.builder().depth(depth)
+                .hiddenWidths(hiddenWidths()).optimizer(optimizer).build(), 0);
+        long heap = Runtime.getRuntime().maxMemory();
+        if (needed > heap) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "a depth-%d factorization of a %d x %d "
+                    + "matrix%s needs about %s of memory, the Java heap has %s: use a smaller problem or --width, "
+                    + "or more heap, e.g. DEEPFACT_JAVA_OPTS=-Xmx%dg ./deepfact train ...", depth, problem.rows,
+                    problem.cols, width == null ? "" : " with hidden widths " + java.util.Arrays.toString(hiddenWidths()),
+                    Format.bytes(needed), Format.bytes(heap), (long) Math.ceil(needed * 1.25 / (1L << 30))));
+        }
     }
 
     private int[] hiddenWidths() {
@@ -122,6 +146,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         validate();
+        requireMemory();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ProblemOptions.Generated generated = problem.generate();
@@ -131,11 +156,16 @@ public final class TrainCommand implements Callable<Integer> {
                 .init(init).initScale(initScale).optimizer(optimizer)
                 .learningRate(lr).maxIterations(maxIterations).lossThreshold(lossThreshold).logEvery(logEvery)
                 .seed(problem.seed + 2).threads(threads).build();
-        StderrProgress progress = new StderrProgress(err, json ? StderrProgress.Mode.NONE : StderrProgress.Mode.of("auto"),
-                PROGRESS_LINE_SECONDS, maxIterations);
+        // --json keeps stderr quiet too unless progress is asked for explicitly
+        ProgressOptions.Mode mode = json && progressOptions.isAuto() ? ProgressOptions.Mode.NONE : progressOptions.mode();
+        StderrProgress progress = new StderrProgress(err, mode, progressOptions.lineSeconds(), maxIterations);
         TrainingResult result;
         try {
             result = Trainer.train(trainingProblem, config, progress);
+        } catch (InitialisationOverflowException e) {
+            throw new IllegalArgumentException("--init-scale " + Format.shortest(initScale) + " is too large for --depth "
+                    + depth + ": the initialisation overflowed (train loss " + e.loss() + " at iteration 0); use a "
+                    + "smaller --init-scale", e);
         } finally {
             progress.close(); // an error message then starts on a line of its own
         }
@@ -173,23 +203,11 @@ public final class TrainCommand implements Callable<Integer> {
         HistoryRecord last = result.last();
         out.printf(Locale.ROOT, "%n%s; depth %d%s, %s init s = %s, %s lr = %s, seed %d%n", problem.describe(), depth,
                 width == null || depth == 1 ? "" : ", hidden widths " + java.util.Arrays.toString(hiddenWidths()),
-                init.id(), shortest(initScale), optimizer.id(), shortest(lr), problem.seed);
+                init.id(), Format.shortest(initScale), optimizer.id(), Format.shortest(lr), problem.seed);
         out.printf(Locale.ROOT, "stopped: %s after %d iterations in %.2f s (%.0f it/s)%n",
                 result.stopReason().id(), result.iterations(), result.seconds(),
                 result.iterations() / Math.max(1e-9, result.seconds()));
         out.printf(Locale.ROOT, "train loss %.4e, reconstruction error %.4e, nuclear norm %.4f, effective rank %.3f%n",
                 last.trainLoss(), last.reconstructionError(), last.nuclearNorm(), last.effectiveRank());
-    }
-
-    /** @return e.g. 0.001, 1e-4, 3e-4, 1e9: the shortest exact form, as a person writes it */
-    static String shortest(double v) {
-        String s = Double.toString(v);
-        int e = s.indexOf('E');
-        if (e < 0) {
-            return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
-        }
-        String mantissa = s.substring(0, e);
-        return (mantissa.endsWith(".0") ? mantissa.substring(0, mantissa.length() - 2) : mantissa) + "e"
-                + s.substring(e + 1);
     }
 }

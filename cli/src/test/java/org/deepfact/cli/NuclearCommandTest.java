@@ -132,7 +132,7 @@ class NuclearCommandTest {
     @Test
     void redrawModeRewritesOneLineAndEndsIt() {
         java.io.StringWriter buffer = new java.io.StringWriter();
-        StderrProgress p = new StderrProgress(new java.io.PrintWriter(buffer), StderrProgress.Mode.REDRAW, 30, 1000);
+        StderrProgress p = new StderrProgress(new java.io.PrintWriter(buffer), ProgressOptions.Mode.REDRAW, 30, 1000);
         p.start("");
         p.progress(0.025, "ADMM iteration 25, long message");
         p.progress(0.05, "ADMM iteration 50");

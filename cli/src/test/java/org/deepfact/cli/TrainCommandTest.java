@@ -60,6 +60,23 @@ class TrainCommandTest {
     }
 
     @Test
+    void overflowingInitialisationNamesInitScale() {
+        CliRun r = new CliRun("train", "--rows", "10", "--cols", "10", "--rank", "2", "--observations", "60",
+                "--init-scale", "1e308");
+        assertEquals(1, r.code);
+        assertTrue(r.err.contains("--init-scale 1e308") && r.err.contains("overflowed"), r.err);
+        assertFalse(r.err.contains("learning rate"), r.err);
+    }
+
+    @Test
+    void aWidthTooLargeForAnArrayNamesWidth() {
+        CliRun r = new CliRun("train", "--rows", "3", "--cols", "100000", "--rank", "2");
+        assertEquals(2, r.code, r.err);
+        assertTrue(r.err.contains("--width") && r.err.contains("100000 x 100000"), r.err);
+        assertFalse(r.err.contains("size of an integer"), r.err);
+    }
+
+    @Test
     void divergenceExitsWithOneAndNamesTheLearningRate() {
         CliRun r = new CliRun("train", "--rows", "10", "--cols", "10", "--rank", "2", "--observations", "60",
                 "--optimizer", "gd", "--lr", "1e5", "--init-scale", "1");
@@ -73,12 +90,12 @@ class TrainCommandTest {
 
     @Test
     void numbersAreWrittenTheWayAPersonTypesThem() {
-        assertEquals("0.001", TrainCommand.shortest(1e-3));
-        assertEquals("1e-4", TrainCommand.shortest(1e-4));
-        assertEquals("3e-4", TrainCommand.shortest(3e-4));
-        assertEquals("1e9", TrainCommand.shortest(1e9));
-        assertEquals("1", TrainCommand.shortest(1));
-        assertEquals("0.3", TrainCommand.shortest(0.3));
+        assertEquals("0.001", Format.shortest(1e-3));
+        assertEquals("1e-4", Format.shortest(1e-4));
+        assertEquals("3e-4", Format.shortest(3e-4));
+        assertEquals("1e9", Format.shortest(1e9));
+        assertEquals("1", Format.shortest(1));
+        assertEquals("0.3", Format.shortest(0.3));
     }
 
     @Test

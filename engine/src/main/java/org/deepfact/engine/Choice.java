@@ -11,8 +11,16 @@ import java.util.Locale;
  */
 public interface Choice {
 
-    /** @return the public id, lower-case snake, e.g. "grouprmsprop", "max_iterations" */
-    String id();
+    /** @return the constant's name (every enum has it) */
+    String name();
+
+    /**
+     * @return the public id, lower-case snake, e.g. "max_iterations"; by default the constant's
+     *         name in lower case
+     */
+    default String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
     /** @return other spellings accepted when parsing (never written) */
     default List<String> aliases() {

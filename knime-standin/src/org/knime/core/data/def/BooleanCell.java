@@ -1,18 +1,21 @@
 package org.knime.core.data.def;
 
 import org.knime.core.data.BooleanValue;
+import org.knime.core.data.BoundedValue;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataType;
 import org.knime.core.data.DoubleValue;
 import org.knime.core.data.IntValue;
 import org.knime.core.data.LongValue;
+import org.knime.core.data.NominalValue;
 
 /**
  * Offline stand-in for KNIME's {@code BooleanCell}: the two singleton cells {@link #TRUE} and
  * {@link #FALSE}, readable as boolean, and as 1/0 through the numeric value interfaces.
- * KNIME's fuzzy, complex and bounded value interfaces are not modelled.
+ * Bounded and nominal as in KNIME; KNIME's fuzzy and complex value interfaces are not modelled.
  */
-public final class BooleanCell extends DataCell implements BooleanValue, IntValue, LongValue, DoubleValue {
+public final class BooleanCell extends DataCell
+    implements BooleanValue, IntValue, LongValue, DoubleValue, BoundedValue, NominalValue {
 
     private static final long serialVersionUID = 1L;
 

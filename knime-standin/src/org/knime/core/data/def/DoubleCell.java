@@ -1,5 +1,6 @@
 package org.knime.core.data.def;
 
+import org.knime.core.data.BoundedValue;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataType;
 import org.knime.core.data.DoubleValue;
@@ -8,9 +9,9 @@ import org.knime.core.data.DoubleValue;
  * Offline stand-in for KNIME's {@code DoubleCell} class.
  * <p>
  * Holds one double; readable through {@link DoubleValue}. KNIME's cell also implements the fuzzy/complex/bounded
- * value interfaces, which the stand-in omits.
+ * value interfaces, which the stand-in omits; it is a {@link BoundedValue}, so containers compute bounds.
  */
-public final class DoubleCell extends DataCell implements DoubleValue {
+public final class DoubleCell extends DataCell implements DoubleValue, BoundedValue {
 
     private static final long serialVersionUID = 1L;
 

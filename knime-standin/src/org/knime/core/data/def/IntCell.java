@@ -1,5 +1,6 @@
 package org.knime.core.data.def;
 
+import org.knime.core.data.BoundedValue;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataType;
 import org.knime.core.data.DoubleValue;
@@ -10,9 +11,9 @@ import org.knime.core.data.LongValue;
  * Offline stand-in for KNIME's {@code IntCell} class.
  * <p>
  * Holds one int; readable as {@link IntValue}, {@link LongValue} and {@link DoubleValue} as in KNIME (the
- * fuzzy/complex/bounded value interfaces are omitted).
+ * fuzzy/complex value interfaces are omitted); a {@link BoundedValue}, so containers compute bounds.
  */
-public class IntCell extends DataCell implements IntValue, LongValue, DoubleValue {
+public class IntCell extends DataCell implements IntValue, LongValue, DoubleValue, BoundedValue {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,6 @@
 package org.knime.core.data.def;
 
+import org.knime.core.data.BoundedValue;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataType;
 import org.knime.core.data.DoubleValue;
@@ -8,10 +9,10 @@ import org.knime.core.data.LongValue;
 /**
  * Offline stand-in for KNIME's {@code LongCell} class.
  * <p>
- * Holds one long; readable as {@link LongValue} and {@link DoubleValue} as in KNIME (the fuzzy/complex/bounded value
- * interfaces are omitted).
+ * Holds one long; readable as {@link LongValue} and {@link DoubleValue} as in KNIME (the fuzzy/complex value
+ * interfaces are omitted); a {@link BoundedValue}, so containers compute bounds.
  */
-public class LongCell extends DataCell implements LongValue, DoubleValue {
+public class LongCell extends DataCell implements LongValue, DoubleValue, BoundedValue {
 
     private static final long serialVersionUID = 1L;
 

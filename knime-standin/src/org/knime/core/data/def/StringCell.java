@@ -2,14 +2,15 @@ package org.knime.core.data.def;
 
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataType;
+import org.knime.core.data.NominalValue;
 import org.knime.core.data.StringValue;
 
 /**
  * Offline stand-in for KNIME's {@code StringCell} class.
  * <p>
- * Holds one non-null string; readable as {@link StringValue} (KNIME's NominalValue is omitted).
+ * Holds one non-null string; readable as {@link StringValue}; a {@link NominalValue}, so containers collect possible values.
  */
-public final class StringCell extends DataCell implements StringValue {
+public final class StringCell extends DataCell implements StringValue, NominalValue {
 
     private static final long serialVersionUID = 1L;
 

@@ -3,6 +3,7 @@ package org.knime.core.node.defaultnodesettings;
 import javax.swing.JCheckBox;
 
 import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.port.PortObjectSpec;
 
 /**
@@ -42,7 +43,7 @@ public final class DialogComponentBoolean extends DialogComponent {
     }
 
     @Override
-    protected void checkConfigurabilityBeforeLoad(final PortObjectSpec[] specs) {
+    protected void checkConfigurabilityBeforeLoad(final PortObjectSpec[] specs) throws NotConfigurableException {
         // works with any input
     }
 

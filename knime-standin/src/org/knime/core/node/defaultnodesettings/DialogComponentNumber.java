@@ -4,6 +4,7 @@ import javax.swing.JLabel;
 import javax.swing.JTextField;
 
 import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.port.PortObjectSpec;
 
 /**
@@ -67,7 +68,7 @@ public class DialogComponentNumber extends DialogComponent {
     }
 
     @Override
-    protected void checkConfigurabilityBeforeLoad(final PortObjectSpec[] specs) {
+    protected void checkConfigurabilityBeforeLoad(final PortObjectSpec[] specs) throws NotConfigurableException {
         // works with any input
     }
 

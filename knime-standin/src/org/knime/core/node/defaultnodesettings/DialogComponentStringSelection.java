@@ -7,6 +7,7 @@ import javax.swing.JComboBox;
 import javax.swing.JLabel;
 
 import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.port.PortObjectSpec;
 
 /**
@@ -68,7 +69,7 @@ public final class DialogComponentStringSelection extends DialogComponent {
     }
 
     @Override
-    protected void checkConfigurabilityBeforeLoad(final PortObjectSpec[] specs) {
+    protected void checkConfigurabilityBeforeLoad(final PortObjectSpec[] specs) throws NotConfigurableException {
         // works with any input
     }
 

@@ -41,7 +41,7 @@ public class SettingsModelBoolean extends SettingsModel {
     }
 
     @Override
-    protected String getConfigName() {
+    public String getConfigName() {
         return m_configName;
     }
 
@@ -94,10 +94,5 @@ public class SettingsModelBoolean extends SettingsModel {
     @Override
     public String toString() {
         return getClass().getSimpleName() + " ('" + m_configName + "')";
-    }
-
-    /** @return the key the value is stored under */
-    public String getKey() {
-        return m_configName;
     }
 }

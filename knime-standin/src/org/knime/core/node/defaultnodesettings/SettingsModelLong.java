@@ -125,9 +125,4 @@ public class SettingsModelLong extends SettingsModelNumber {
     public String toString() {
         return getClass().getSimpleName() + " ('" + m_configName + "')";
     }
-
-    /** @return the key the value is stored under */
-    public String getKey() {
-        return m_configName;
-    }
 }

@@ -1,10 +1,12 @@
 package org.deepfact.cli.reproduce;
 
+import org.deepfact.cli.ProgressOptions;
 import java.nio.file.Path;
 
 import org.deepfact.engine.experiment.SweepRunner;
 
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -29,10 +31,8 @@ public class CommonOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
-            description = "Progress on stderr: auto (a bar on a terminal, else one line per finished run), "
-                    + "bar, lines or none (default: ${DEFAULT-VALUE}).")
-    String progress;
+    @Mixin
+    ProgressOptions progress;
 
     int threads() {
         int t = threads == null ? SweepRunner.defaultThreads() : threads;
@@ -42,14 +42,7 @@ public class CommonOptions {
         return t;
     }
 
-    ProgressBar.Mode progressMode() {
-        return switch (progress.toLowerCase(java.util.Locale.ROOT)) {
-            case "auto" -> ProgressBar.Mode.auto();
-            case "bar" -> ProgressBar.Mode.BAR;
-            case "lines" -> ProgressBar.Mode.LINES;
-            case "none" -> ProgressBar.Mode.NONE;
-            default -> throw new ParameterException(spec.commandLine(),
-                    "--progress must be auto, bar, lines or none, got '" + progress + "'");
-        };
+    ProgressOptions.Mode progressMode() {
+        return progress.mode();
     }
 }

@@ -1,5 +1,7 @@
 package org.deepfact.cli.reproduce;
 
+import org.deepfact.cli.Format;
+import org.deepfact.cli.ProgressOptions;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -79,7 +81,7 @@ public final class DynamicsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         int threads = common.threads();
-        ProgressBar.Mode mode = common.progressMode();
+        ProgressOptions.Mode mode = common.progressMode();
         if (top < 1) {
             throw new ParameterException(common.spec.commandLine(), "--top must be >= 1, got " + top);
         }
@@ -128,7 +130,7 @@ public final class DynamicsCommand implements Callable<Integer> {
         }
         printSummary(out, results, truth);
         out.printf(Locale.ROOT, "%nWrote %s and %d PNG chart(s) in %s; %d runs took %s on %d thread(s).%n",
-                csv.getFileName(), depths.size(), common.out, depths.size(), ProgressBar.clock(timed.seconds()), threads);
+                csv.getFileName(), depths.size(), common.out, depths.size(), Format.clock(timed.seconds()), threads);
         out.flush();
         return 0;
     }
@@ -179,8 +181,8 @@ public final class DynamicsCommand implements Callable<Integer> {
                 times.append(i == 0 ? "" : ", ").append(when);
             }
             out.printf(Locale.ROOT, "%-5d %10d %-14s %10s %10s  %s%n", depths.get(d), r.iterations(),
-                    r.stopReason().id(), SweepCommand.sci(last.trainLoss()),
-                    SweepCommand.sci(last.reconstructionError()), times);
+                    r.stopReason().id(), Format.sci(last.trainLoss()),
+                    Format.sci(last.reconstructionError()), times);
             out.printf(Locale.ROOT, "      final top singular values: %s%n", values(fin, Math.min(fin.length, truth.length + 3)));
         }
     }

@@ -1,5 +1,7 @@
 package org.deepfact.cli.reproduce;
 
+import org.deepfact.cli.ProgressOptions;
+import org.deepfact.cli.Format;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.Function;
@@ -19,19 +21,10 @@ import org.deepfact.engine.experiment.SweepRunner;
  */
 public final class ProgressBar implements SweepRunner.Listener {
 
-    /** Redraw in place (a terminal), print one line per finished run, or print nothing. */
-    enum Mode {
-        BAR, LINES, NONE;
-
-        static Mode auto() {
-            return System.console() != null ? BAR : LINES;
-        }
-    }
-
     private static final int WIDTH = 30;
 
     private final PrintWriter out;
-    private final Mode mode;
+    private final ProgressOptions.Mode mode;
     private final String title;
     private final long start = System.nanoTime();
     private int lastDone = -1;
@@ -42,7 +35,7 @@ public final class ProgressBar implements SweepRunner.Listener {
     }
 
     /** Runs a sweep with a progress bar on {@code err} (the command's stderr) titled {@code title}, closes the bar and times the sweep. */
-    static <T> Timed<T> run(Mode mode, String title, PrintWriter err, Function<SweepRunner.Listener, T> sweep) {
+    static <T> Timed<T> run(ProgressOptions.Mode mode, String title, PrintWriter err, Function<SweepRunner.Listener, T> sweep) {
         ProgressBar bar = new ProgressBar(err, mode, title);
         long start = System.nanoTime();
         try {
@@ -53,7 +46,7 @@ public final class ProgressBar implements SweepRunner.Listener {
         }
     }
 
-    ProgressBar(PrintWriter out, Mode mode, String title) {
+    ProgressBar(PrintWriter out, ProgressOptions.Mode mode, String title) {
         this.out = out;
         this.mode = mode;
         this.title = title;
@@ -61,15 +54,15 @@ public final class ProgressBar implements SweepRunner.Listener {
 
     @Override
     public synchronized void update(double fraction, int done, int total, String lastMessage) {
-        if (mode == Mode.NONE) {
+        if (mode == ProgressOptions.Mode.NONE) {
             return;
         }
         double elapsed = (System.nanoTime() - start) * 1e-9;
-        String eta = fraction >= 0.02 && fraction < 1 ? clock(elapsed * (1 - fraction) / fraction)
-                : fraction >= 1 ? clock(0) : "--:--";
+        String eta = fraction >= 0.02 && fraction < 1 ? Format.clock(elapsed * (1 - fraction) / fraction)
+                : fraction >= 1 ? Format.clock(0) : "--:--";
         String counts = String.format(Locale.ROOT, "%3.0f%%  %d/%d runs  %s elapsed  ETA %s", 100 * fraction, done,
-                total, clock(elapsed), eta);
-        if (mode == Mode.LINES) {
+                total, Format.clock(elapsed), eta);
+        if (mode == ProgressOptions.Mode.LINES) {
             if (done != lastDone) {
                 lastDone = done;
                 out.println(title + ": " + counts);
@@ -91,19 +84,9 @@ public final class ProgressBar implements SweepRunner.Listener {
 
     /** Ends the bar's line (a terminal) so that later output starts on a fresh line. */
     synchronized void close() {
-        if (mode == Mode.BAR && lastLength > 0) {
+        if (mode == ProgressOptions.Mode.REDRAW && lastLength > 0) {
             out.println();
             out.flush();
         }
-    }
-
-    /** @return m:ss or h:mm:ss */
-    public static String clock(double seconds) {
-        long s = Math.max(0, Math.round(seconds));
-        long h = s / 3600;
-        long m = (s % 3600) / 60;
-        long sec = s % 60;
-        return h > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, sec)
-                : String.format(Locale.ROOT, "%d:%02d", m, sec);
     }
 }

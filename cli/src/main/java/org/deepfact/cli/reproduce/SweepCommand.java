@@ -1,5 +1,7 @@
 package org.deepfact.cli.reproduce;
 
+import org.deepfact.cli.Format;
+import org.deepfact.cli.ProgressOptions;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -107,7 +109,7 @@ abstract class SweepCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         SweepGrid grid = grid();
         int threads = common.threads();
-        ProgressBar.Mode mode = common.progressMode();
+        ProgressOptions.Mode mode = common.progressMode();
         PrintWriter out = common.spec.commandLine().getOut();
         Files.createDirectories(common.out);
         String id = grid.problem().id();
@@ -115,10 +117,10 @@ abstract class SweepCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "reproduce %s%s: %d x %d, rank %d, m %s, depths %s%s, init scales %s, lr %s, %d repeat(s), "
                 + "%s init, %s, loss threshold %s, cap %d iterations, seed %d%n", id, quick ? " --quick" : "",
                 grid.rows(), grid.cols(), grid.rank(), grid.ms(), grid.depths(),
-                grid.nuclear() ? " + min nuclear norm (eps " + sci(grid.nuclearEpsilon()) + ")" : "",
-                sciList(grid.initScales()), sciList(grid.learningRates()), grid.repeats(),
+                grid.nuclear() ? " + min nuclear norm (eps " + Format.sci(grid.nuclearEpsilon()) + ")" : "",
+                Format.sciList(grid.initScales()), Format.sciList(grid.learningRates()), grid.repeats(),
                 grid.init().id(), grid.optimizer().id(),
-                sci(grid.lossThreshold()), grid.maxIterations(), grid.seed());
+                Format.sci(grid.lossThreshold()), grid.maxIterations(), grid.seed());
         out.printf(Locale.ROOT, "%d runs on %d thread(s); output in %s%n", runs.size(), threads, common.out);
         out.flush();
         RecoverySweep sweep = new RecoverySweep(grid);
@@ -135,7 +137,7 @@ abstract class SweepCommand implements Callable<Integer> {
         printSummary(out, grid, groups, truth);
         out.printf(Locale.ROOT, "%nWrote %s (one row per run), %s and %d PNG chart(s) in %s; %d runs took %s on %d "
                 + "thread(s).%n", csv.getFileName(), summaryCsv.getFileName(), pngs.size(), common.out, runs.size(),
-                ProgressBar.clock(timed.seconds()), threads);
+                Format.clock(timed.seconds()), threads);
         out.flush();
         return 0;
     }
@@ -161,7 +163,7 @@ abstract class SweepCommand implements Callable<Integer> {
                         baseline = g;
                         continue;
                     }
-                    String name = "depth " + g.key().depth() + (manyLrs ? ", lr " + sci(g.key().lr()) : "");
+                    String name = "depth " + g.key().depth() + (manyLrs ? ", lr " + Format.sci(g.key().lr()) : "");
                     byCurve.computeIfAbsent(name, k -> new ArrayList<>()).add(g);
                 }
                 for (Map.Entry<String, List<Group>> c : byCurve.entrySet()) {
@@ -218,8 +220,8 @@ abstract class SweepCommand implements Callable<Integer> {
             String stop = g.converged() == g.runs() ? "converged"
                     : g.converged() + "/" + g.runs() + " converged" + stopNote(g);
             out.printf(Locale.ROOT, "%-6d %-8s %5s %8s %8s %4d  %-21s %-16s %-14s %10.0f  %s%n", k.m(), k.method(),
-                    k.nuclear() ? "-" : Integer.toString(k.depth()), k.nuclear() ? "-" : sci(k.lr()),
-                    k.nuclear() ? "-" : sci(k.scale()), g.runs(), meanStd(g.error(), true),
+                    k.nuclear() ? "-" : Integer.toString(k.depth()), k.nuclear() ? "-" : Format.sci(k.lr()),
+                    k.nuclear() ? "-" : Format.sci(k.scale()), g.runs(), meanStd(g.error(), true),
                     meanStd(g.nuclearNorm(), false), meanStd(g.effectiveRank(), false), g.iterations().mean(), stop);
         }
         out.printf(Locale.ROOT, "ground truth: nuclear norm %.2f, effective rank %.2f (mean over repeats)%n",
@@ -241,8 +243,8 @@ abstract class SweepCommand implements Callable<Integer> {
         List<String> lines = new ArrayList<>();
         for (SweepSummary.Headline h : SweepSummary.headlines(grid, groups)) {
             StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
-                    "headline m = %d (s = %s, lr = %s): depth %d error %s", h.m(), sci(h.scale()), sci(h.lr()),
-                    h.deep().key().depth(), sci(h.deep().error().mean())));
+                    "headline m = %d (s = %s, lr = %s): depth %d error %s", h.m(), Format.sci(h.scale()), Format.sci(h.lr()),
+                    h.deep().key().depth(), Format.sci(h.deep().error().mean())));
             if (h.depth2() != null) {
                 b.append(ratio(" vs depth 2 ", h, h.depth2()));
             }
@@ -256,28 +258,18 @@ abstract class SweepCommand implements Callable<Integer> {
 
     private static String ratio(String label, SweepSummary.Headline h, Group other) {
         double r = h.ratio(other);
-        return label + sci(other.error().mean()) + (r >= 1 ? String.format(Locale.ROOT, " (%.0fx lower)", r)
+        return label + Format.sci(other.error().mean()) + (r >= 1 ? String.format(Locale.ROOT, " (%.0fx lower)", r)
                 : String.format(Locale.ROOT, " (%.2gx: NOT lower)", r));
-    }
-
-    /** @return e.g. [1e-3, 1e-4] */
-    static String sciList(List<Double> values) {
-        return values.stream().map(SweepCommand::sci).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
-    }
-
-    static String sci(double v) {
-        return Double.isNaN(v) ? "NaN" : String.format(Locale.ROOT, "%.2e", v).replace("e-0", "e-").replace("e+0", "e+")
-                .replace(".00e", "e");
     }
 
     private static String meanStd(Stats s, boolean scientific) {
         if (s.n() == 0) {
             return "NaN";
         }
-        String mean = scientific ? sci(s.mean()) : String.format(Locale.ROOT, "%.2f", s.mean());
+        String mean = scientific ? Format.sci(s.mean()) : String.format(Locale.ROOT, "%.2f", s.mean());
         if (s.n() == 1) {
             return mean;
         }
-        return mean + " (" + (scientific ? sci(s.std()) : String.format(Locale.ROOT, "%.2f", s.std())) + ")";
+        return mean + " (" + (scientific ? Format.sci(s.std()) : String.format(Locale.ROOT, "%.2f", s.std())) + ")";
     }
 }

@@ -61,6 +61,22 @@ public final class NuclearNormSolver {
                 : PrimalDualSolver.solve(a, values, config, cb);
     }
 
+    /**
+     * Bytes a solve holds at its peak: about twelve rows x cols matrices (iterate, its SVD's U, V
+     * and workspace, dual variable, previous iterate, result) plus a sensing operator's stored A_i.
+     *
+     * @param operatorDoubles doubles the sensing operator holds, 0 for completion
+     * @return the estimate, or Long.MAX_VALUE when it overflows 64 bits
+     */
+    public static long estimateBytes(int rows, int cols, long operatorDoubles) {
+        try {
+            return Math.multiplyExact(Math.addExact(Math.multiplyExact(12L, Math.multiplyExact((long) rows, cols)),
+                    operatorDoubles), 8L);
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     public NuclearNormConfig config() {
         return config;
     }

@@ -23,11 +23,6 @@ public record GroundTruthSpec(int rows, int cols, int rank, long seed, Structure
         /** W* = U U^T / sqrt(r) (science.md's "V = U"): symmetric positive semidefinite. */
         PSD;
 
-        @Override
-        public String id() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-
         public static Structure parse(String id) {
             return org.deepfact.engine.Choice.parse(Structure.class, id, "structure");
         }

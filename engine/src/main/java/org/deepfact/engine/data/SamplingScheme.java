@@ -15,11 +15,6 @@ public enum SamplingScheme implements Choice {
     /** {@link Samplers#powerLaw}: m entries, rows and columns weighted by a power law. */
     POWER_LAW;
 
-    @Override
-    public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
-
     public static SamplingScheme parse(String id) {
         return Choice.parse(SamplingScheme.class, id, "sampling scheme");
     }

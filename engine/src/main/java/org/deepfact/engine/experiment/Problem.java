@@ -8,10 +8,4 @@ public enum Problem implements Choice {
     COMPLETION,
     /** m Gaussian linear measurements y_i = &lt;A_i, W*&gt;. */
     SENSING;
-
-    /** @return the lower-case name used in files and tables, e.g. "completion" */
-    @Override
-    public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
 }

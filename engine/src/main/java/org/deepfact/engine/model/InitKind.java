@@ -13,10 +13,6 @@ public enum InitKind implements Choice {
     /** Balanced: W_j = (s sqrt(n))^(1/N) Q_j, Q_j orthogonal with W_{j+1}^T W_{j+1} = W_j W_j^T. */
     ORTHOGONAL;
 
-    @Override
-    public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
 
     /** Parses a case-insensitive name such as "gaussian". */
     public static InitKind parse(String name) {

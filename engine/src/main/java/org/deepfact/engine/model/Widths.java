@@ -44,4 +44,33 @@ public final class Widths {
         }
         return dims;
     }
+
+    /** The largest number of elements one Java array (so one EJML matrix) holds. */
+    public static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+    /**
+     * @throws IllegalArgumentException naming the first factor W_j whose dims[j] x dims[j-1]
+     *         entries do not fit one Java array (the default hidden width is cols, so a wide
+     *         matrix needs a smaller width)
+     */
+    public static void requireFits(int[] dims) {
+        for (int j = 1; j < dims.length; j++) {
+            long entries = (long) dims[j] * dims[j - 1];
+            if (entries > MAX_ARRAY) {
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                        "Factor W_%d would be %d x %d = %.3g entries, more than one Java array holds (%d); "
+                                + "use smaller hidden widths (they default to the number of columns, %d)",
+                        j, dims[j], dims[j - 1], (double) entries, MAX_ARRAY, dims[0]));
+            }
+        }
+    }
+
+    /** @return the number of factor parameters, sum_j dims[j] dims[j-1] */
+    public static long parameters(int[] dims) {
+        long n = 0;
+        for (int j = 1; j < dims.length; j++) {
+            n = Math.addExact(n, Math.multiplyExact((long) dims[j], dims[j - 1]));
+        }
+        return n;
+    }
 }

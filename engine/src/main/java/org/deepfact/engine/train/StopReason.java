@@ -15,15 +15,6 @@ public enum StopReason implements Choice {
     /** The loss became non-finite or grew by orders of magnitude (see DivergenceException). */
     DIVERGED;
 
-    /**
-     * @return the lower-case snake name used in every file and printout ("converged",
-     *         "max_iterations", "diverged"): {@code train --json}, the reproduce CSVs, the sweep results
-     */
-    @Override
-    public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
-
     public static StopReason parse(String id) {
         return Choice.parse(StopReason.class, id, "stop reason");
     }

@@ -31,7 +31,35 @@ public final class Trainer {
     }
 
     /**
-     * @throws IllegalArgumentException when the configuration does not fit the problem
+     * Bytes one run holds at its peak, mirroring the allocations of {@code Run} and its objective:
+     * factors, gradients and the chain's per-factor work (dims[j] x cols each), two optimiser
+     * state slots per parameter (Adam's; the others need less), the chain's prefix, transposed
+     * prefix and back-propagated products, and a few full matrices (end-to-end product, its
+     * gradient, the metrics' SVD workspace and the result), plus a sensing operator's stored A_i.
+     *
+     * @param operatorDoubles doubles the sensing operator holds, 0 for completion
+     * @return the estimate, or Long.MAX_VALUE when it overflows 64 bits
+     */
+    public static long estimateBytes(int rows, int cols, TrainingConfig config, long operatorDoubles) {
+        int[] dims = Widths.resolve(rows, cols, config.depth(), config.hiddenWidths());
+        try {
+            long chain = 0;
+            for (int j = 1; j < dims.length; j++) {
+                chain = Math.addExact(chain, Math.multiplyExact((long) dims[j], cols));
+            }
+            long matrix = Math.multiplyExact((long) rows, cols);
+            long doubles = Math.addExact(Math.addExact(Math.multiplyExact(4, Widths.parameters(dims)),
+                    Math.multiplyExact(4, chain)), Math.addExact(Math.multiplyExact(5, matrix), operatorDoubles));
+            return Math.multiplyExact(doubles, 8);
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /**
+     * @throws IllegalArgumentException when the configuration does not fit the problem (also a
+     *         factor larger than one Java array, see {@link Widths#requireFits})
+     * @throws InitialisationOverflowException when the initial loss is already not finite
      * @throws DivergenceException when the loss becomes NaN / infinite or exceeds
      *         divergenceFactor times the initial loss
      * @throws org.deepfact.engine.OperationCanceledException when the callback cancels
@@ -42,6 +70,7 @@ public final class Trainer {
         }
         ProgressCallback cb = callback == null ? ProgressCallback.NONE : callback;
         int[] dims = Widths.resolve(problem.rows(), problem.cols(), config.depth(), config.hiddenWidths());
+        Widths.requireFits(dims);
         try (DenseKernel kernel = new RowBlockKernel(config.threads(), cb)) {
             return new Run(problem, config, cb, dims, kernel).execute();
         }
@@ -94,6 +123,9 @@ public final class Trainer {
                 double loss = objective.evaluate(factors, grads);
                 if (t == 0) {
                     initialLoss = loss;
+                    if (!Double.isFinite(loss)) {
+                        throw new InitialisationOverflowException(config.initScale(), config.depth(), loss);
+                    }
                 }
                 if (!Double.isFinite(loss) || loss > config.divergenceFactor() * Math.max(initialLoss, 1e-300)) {
                     throw new DivergenceException(config.learningRate(), t, loss, initialLoss);

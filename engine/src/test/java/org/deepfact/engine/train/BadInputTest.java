@@ -8,6 +8,7 @@ import org.deepfact.engine.data.GroundTruth;
 import org.deepfact.engine.data.GroundTruthSpec;
 import org.deepfact.engine.data.Observations;
 import org.deepfact.engine.data.Samplers;
+import org.deepfact.engine.model.Widths;
 import org.deepfact.engine.optim.OptimizerKind;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,29 @@ class BadInputTest {
                 () -> Samplers.uniform(w, 0, 1));
         assertMessage(IllegalArgumentException.class, "No observed entries",
                 () -> Observations.of(5, 5, new int[0], new int[0], new double[0]));
+    }
+
+    @Test
+    void overflowingInitialisationNamesTheScaleNotTheLearningRate() {
+        DMatrixRMaj w = GroundTruth.generate(GroundTruthSpec.of(6, 6, 2, 1));
+        RecoveryProblem p = RecoveryProblem.completion(Samplers.uniform(w, 20, 2));
+        InitialisationOverflowException e = assertThrows(InitialisationOverflowException.class,
+                () -> Trainer.train(p, TrainingConfig.builder().depth(3).initScale(1e308).build(), null));
+        assertTrue(e.getMessage().contains("initialisation scale 1.0E308"), e.getMessage());
+        assertTrue(!e.getMessage().contains("learning rate"), e.getMessage());
+        assertTrue(Double.isInfinite(e.loss()) || Double.isNaN(e.loss()));
+    }
+
+    @Test
+    void factorLargerThanAnArrayIsRefusedBeforeAllocating() {
+        // 3 x 100000 with the default hidden width (cols) would make W_1 100000 x 100000
+        int[] dims = Widths.resolve(3, 100_000, 3, null);
+        assertMessage(IllegalArgumentException.class, "Factor W_1 would be 100000 x 100000", () -> Widths.requireFits(dims));
+        Widths.requireFits(Widths.resolve(3, 100_000, 3, new int[] {4, 4}));
+        long small = Trainer.estimateBytes(10, 10, TrainingConfig.builder().depth(2).build(), 0);
+        // 2 factors of 100 + gradients + optimiser state (4 x 200), chain 4 x 200, 5 full matrices: 2100 doubles
+        assertTrue(small == 8L * 2100, "estimate " + small);
+        assertTrue(Trainer.estimateBytes(100_000, 100_000, TrainingConfig.builder().build(), 0) > (1L << 40));
     }
 
     @Test

@@ -168,4 +168,9 @@ public interface ConfigBaseRO extends Iterable<String> {
 
     @Override
     public Iterator<String> iterator();
+
+    /**
+     * @param dest where to deep-copy all entries of this config to
+     */
+    public void copyTo(final ConfigBaseWO dest);
 }

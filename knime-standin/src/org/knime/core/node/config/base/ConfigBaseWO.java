@@ -12,6 +12,12 @@ public interface ConfigBaseWO {
     public String getKey();
 
     /**
+     * @param key the key of the new sub-config
+     * @return the new, empty sub-config (replacing any entry with that key)
+     */
+    public ConfigBase addConfigBase(final String key);
+
+    /**
      * @param key the key
      * @param value the value
      */
