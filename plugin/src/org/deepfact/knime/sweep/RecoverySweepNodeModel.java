@@ -12,6 +12,7 @@ import org.deepfact.engine.experiment.SweepGrid;
 import org.deepfact.engine.experiment.SweepRunner;
 import org.deepfact.engine.experiment.SweepSummary;
 import org.deepfact.engine.experiment.SweepTables;
+import org.deepfact.engine.train.StopReason;
 import org.deepfact.knime.common.EngineCall;
 import org.deepfact.knime.common.InsufficientMemoryException;
 import org.deepfact.knime.common.MemoryCheck;
@@ -115,8 +116,8 @@ public final class RecoverySweepNodeModel extends StatelessNodeModel<SweepSettin
             results.stream().map(SweepTables::runRow).toList());
         BufferedDataTable summary = write(exec, SweepTables.SUMMARY_COLUMNS,
             SweepSummary.groups(results).stream().map(SweepTables::summaryRow).toList());
-        long diverged = results.stream().filter(r -> r.stopReason().id().equals("diverged")).count();
-        long capped = results.stream().filter(r -> r.stopReason().id().equals("max_iterations")).count();
+        long diverged = results.stream().filter(r -> r.stopReason() == StopReason.DIVERGED).count();
+        long capped = results.stream().filter(r -> r.stopReason() == StopReason.MAX_ITERATIONS).count();
         if (diverged > 0 || capped > 0) {
             setWarningMessage(String.format(Locale.ROOT, "%d of %d runs diverged and %d stopped at the iteration cap "
                 + "('%s', '%s' = %d); see stop_reason in the runs table (output port 'Runs')", diverged, total,
