@@ -53,8 +53,18 @@ public final class RecoverySweep {
      *         (all but {@code seconds}) for any thread count
      */
     public List<RunResult> execute(int threads, SweepRunner.Listener listener, ProgressCallback cancel) {
+        return execute(grid.runs(), threads, listener, cancel);
+    }
+
+    /**
+     * Runs some of the grid's runs, e.g. one {@link Shard}.
+     *
+     * @return one result per run of {@code runs}, in that order
+     */
+    public List<RunResult> execute(List<RunSpec> runs, int threads, SweepRunner.Listener listener,
+            ProgressCallback cancel) {
         List<SweepRunner.Task<RunResult>> tasks = new ArrayList<>();
-        for (RunSpec spec : grid.runs()) {
+        for (RunSpec spec : runs) {
             tasks.add(new SweepRunner.Task<>() {
                 @Override
                 public String label() {
