@@ -1,7 +1,10 @@
 package org.deepfact.spark;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.spark.SparkConf;
@@ -11,6 +14,7 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.deepfact.cli.reproduce.RunRows;
 import org.deepfact.cli.reproduce.SweepExecutor;
 import org.deepfact.engine.experiment.GridText;
+import org.deepfact.engine.experiment.RecoverySweep;
 import org.deepfact.engine.experiment.RunResult;
 import org.deepfact.engine.experiment.RunSpec;
 import org.deepfact.engine.experiment.Shard;
@@ -50,10 +54,14 @@ public final class SparkSweepExecutor implements SweepExecutor, AutoCloseable {
     @Override
     public List<RunResult> execute(SweepGrid grid, Shard shard, int threads, SweepRunner.Listener listener) {
         List<RunSpec> all = grid.runs();
-        List<Integer> positions = shard.positions(all.size());
+        List<Integer> positions = new ArrayList<>(shard.positions(all.size()));
         if (positions.isEmpty()) {
             return List.of();
         }
+        // Heaviest first, as the local runner does: Spark starts tasks in partition order, and a
+        // long run started last would stretch the sweep's wall time. Results go back to grid order.
+        positions.sort(Comparator.comparingDouble((Integer p) -> -RecoverySweep.estimatedCost(all.get(p)))
+                .thenComparing(p -> p));
         String gridText = GridText.encode(grid);
         RunTask t = task; // captured by the closure instead of this executor, which is not serializable
         JavaSparkContext sc = context();
@@ -68,11 +76,11 @@ public final class SparkSweepExecutor implements SweepExecutor, AutoCloseable {
         } finally {
             sc.sc().removeSparkListener(progress);
         }
-        List<RunResult> out = new ArrayList<>(rows.size());
+        Map<Integer, RunResult> byPosition = new TreeMap<>();
         for (int i = 0; i < rows.size(); i++) {
-            out.add(RunRows.parse(all.get(positions.get(i)), rows.get(i)));
+            byPosition.put(positions.get(i), RunRows.parse(all.get(positions.get(i)), rows.get(i)));
         }
-        return out;
+        return new ArrayList<>(byPosition.values());
     }
 
     private static String firstLine(Throwable e) {
