@@ -70,9 +70,9 @@ abstract class SweepCommand implements Callable<Integer> {
     boolean noNuclear;
 
     @Option(names = "--shard", paramLabel = "K/N", description = "Run only the K-th of N disjoint parts of the grid "
-            + "(K = 1 .. N; run i goes to part i mod N + 1) and write <experiment>-shard-K-of-N-runs.csv and -.txt; "
-            + "join all N with 'reproduce merge DIR...'. E.g. a SLURM array job: --array=1-8 with "
-            + "--shard $SLURM_ARRAY_TASK_ID/8.")
+            + "(K = 1 .. N; run i goes to part i mod N + 1) and write <experiment>-shard-K-of-N.txt and "
+            + "<experiment>-shard-K-of-N-runs.csv; join all N with 'reproduce merge DIR...'. In a SLURM array "
+            + "job (--array=1-8): --shard $SLURM_ARRAY_TASK_ID/8.")
     String shard;
 
     /** Local threads by default; the Spark application sets its own (see {@link ReproduceFactory}). */
