@@ -50,7 +50,16 @@ public final class Main implements Runnable {
      *         memory prints one line (exit 1); no stack traces
      */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Main());
+        return configure(new CommandLine(new Main()));
+    }
+
+    /**
+     * Gives another command tree (the Spark application's) the same handling of bad options and
+     * failures as {@link #commandLine()}.
+     *
+     * @return {@code cl}
+     */
+    public static CommandLine configure(CommandLine cl) {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler(Main::usageError);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {

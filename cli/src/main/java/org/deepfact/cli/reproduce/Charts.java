@@ -216,6 +216,6 @@ final class Charts {
         plot.setRangeGridlinePaint(new Color(0xdddddd));
         JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 16), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
-        ChartUtils.saveChartAsPNG(file, chart, WIDTH, HEIGHT);
+        AtomicFiles.write(file.toPath(), tmp -> ChartUtils.saveChartAsPNG(tmp.toFile(), chart, WIDTH, HEIGHT));
     }
 }

@@ -141,6 +141,10 @@ public final class DynamicsCommand implements Callable<Integer> {
         for (int i = 1; i <= top; i++) {
             header.add("sigma_" + i);
         }
+        AtomicFiles.write(file, tmp -> writeCsvTo(tmp, results, header));
+    }
+
+    private void writeCsvTo(Path file, List<TrainingResult> results, List<String> header) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
                 CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new))
                         .setRecordSeparator("\n").get())) {

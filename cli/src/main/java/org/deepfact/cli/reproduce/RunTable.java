@@ -27,14 +27,22 @@ final class RunTable {
     }
 
     static void write(Path file, List<RunResult> results) throws IOException {
-        int seconds = SweepTables.RUN_COLUMNS.indexOf("seconds");
         List<List<Object>> rows = new ArrayList<>();
         for (RunResult r : results) {
-            List<Object> row = new ArrayList<>(SweepTables.runRow(r));
-            row.set(seconds, String.format(Locale.ROOT, "%.3f", r.seconds()));
-            rows.add(row);
+            rows.add(new ArrayList<>(cells(r)));
         }
         write(file, SweepTables.RUN_COLUMNS, rows);
+    }
+
+    /** @return the cells of one run as they are written, in {@link SweepTables#RUN_COLUMNS} order */
+    static List<String> cells(RunResult r) {
+        int seconds = SweepTables.RUN_COLUMNS.indexOf("seconds");
+        List<String> row = new ArrayList<>();
+        for (Object v : SweepTables.runRow(r)) {
+            row.add(cell(v));
+        }
+        row.set(seconds, String.format(Locale.ROOT, "%.3f", r.seconds()));
+        return row;
     }
 
     static void writeSummary(Path file, List<Group> groups) throws IOException {
@@ -48,12 +56,14 @@ final class RunTable {
     private static void write(Path file, List<String> columns, List<List<Object>> rows) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(columns.toArray(String[]::new))
                 .setRecordSeparator("\n").get();
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-                CSVPrinter csv = new CSVPrinter(w, format)) {
-            for (List<Object> row : rows) {
-                csv.printRecord(row.stream().map(RunTable::cell).toArray());
+        AtomicFiles.write(file, tmp -> {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+                    CSVPrinter csv = new CSVPrinter(w, format)) {
+                for (List<Object> row : rows) {
+                    csv.printRecord(row.stream().map(RunTable::cell).toArray());
+                }
             }
-        }
+        });
     }
 
     private static String cell(Object v) {

@@ -14,11 +14,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.deepfact.engine.ProgressCallback;
+import org.deepfact.engine.experiment.GridText;
 import org.deepfact.engine.experiment.Problem;
-import org.deepfact.engine.experiment.RecoverySweep;
 import org.deepfact.engine.experiment.RunResult;
 import org.deepfact.engine.experiment.RunSpec;
+import org.deepfact.engine.experiment.Shard;
 import org.deepfact.engine.experiment.SweepSummary;
 import org.deepfact.engine.experiment.SweepSummary.Group;
 import org.deepfact.engine.experiment.SweepSummary.Key;
@@ -69,6 +69,15 @@ abstract class SweepCommand implements Callable<Integer> {
     @Option(names = "--no-nuclear", description = "Leave out the minimum-nuclear-norm baseline.")
     boolean noNuclear;
 
+    @Option(names = "--shard", paramLabel = "K/N", description = "Run only the K-th of N disjoint parts of the grid "
+            + "(K = 1 .. N; run i goes to part i mod N + 1) and write <experiment>-shard-K-of-N.txt and "
+            + "<experiment>-shard-K-of-N-runs.csv; join all N with 'reproduce merge DIR...'. In a SLURM array "
+            + "job (--array=1-8): --shard $SLURM_ARRAY_TASK_ID/8.")
+    String shard;
+
+    /** Local threads by default; the Spark application sets its own (see {@link ReproduceFactory}). */
+    SweepExecutor executor = SweepExecutor.LOCAL;
+
     private final Problem problem;
 
     SweepCommand(Problem problem) {
@@ -105,15 +114,25 @@ abstract class SweepCommand implements Callable<Integer> {
         return g;
     }
 
+    /** @return the --shard part, {@link Shard#ALL} without it */
+    Shard shard() {
+        try {
+            return shard == null ? Shard.ALL : Shard.parse(shard);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(common.spec.commandLine(), "--shard: " + e.getMessage());
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         SweepGrid grid = grid();
+        Shard part = shard();
         int threads = common.threads();
         ProgressOptions.Mode mode = common.progressMode();
         PrintWriter out = common.spec.commandLine().getOut();
         Files.createDirectories(common.out);
         String id = grid.problem().id();
-        List<RunSpec> runs = grid.runs();
+        List<RunSpec> runs = part.select(grid.runs());
         out.printf(Locale.ROOT, "reproduce %s%s: %d x %d, rank %d, m %s, depths %s%s, init scales %s, lr %s, %d repeat(s), "
                 + "%s init, %s, loss threshold %s, cap %d iterations, seed %d%n", id, quick ? " --quick" : "",
                 grid.rows(), grid.cols(), grid.rank(), grid.ms(), grid.depths(),
@@ -121,29 +140,33 @@ abstract class SweepCommand implements Callable<Integer> {
                 Format.sciList(grid.initScales()), Format.sciList(grid.learningRates()), grid.repeats(),
                 grid.init().id(), grid.optimizer().id(),
                 Format.sci(grid.lossThreshold()), grid.maxIterations(), grid.seed());
-        out.printf(Locale.ROOT, "%d runs on %d thread(s); output in %s%n", runs.size(), threads, common.out);
+        String shardNote = shard == null ? "" : "shard " + part + ": " + runs.size() + " of " + grid.runs().size() + " ";
+        out.printf(Locale.ROOT, "%s%d runs on %s; output in %s%n", shardNote, runs.size(), executor.where(threads),
+                common.out);
         out.flush();
-        RecoverySweep sweep = new RecoverySweep(grid);
         ProgressBar.Timed<List<RunResult>> timed = ProgressBar.run(mode, id, common.spec.commandLine().getErr(),
-                bar -> sweep.execute(threads, bar, ProgressCallback.NONE));
+                bar -> executor.execute(grid, part, threads, bar));
         List<RunResult> results = timed.value();
-        Path csv = common.out.resolve(id + "-runs.csv");
-        RunTable.write(csv, results);
-        Path summaryCsv = common.out.resolve(id + "-summary.csv");
-        List<Group> groups = SweepSummary.groups(results);
-        RunTable.writeSummary(summaryCsv, groups);
-        SweepSummary.Truth truth = SweepSummary.truth(sweep);
-        List<Path> pngs = charts(grid, groups, truth);
-        printSummary(out, grid, groups, truth);
-        out.printf(Locale.ROOT, "%nWrote %s (one row per run), %s and %d PNG chart(s) in %s; %d runs took %s on %d "
-                + "thread(s).%n", csv.getFileName(), summaryCsv.getFileName(), pngs.size(), common.out, runs.size(),
-                Format.clock(timed.seconds()), threads);
+        if (shard != null) {
+            Path file = ShardFiles.write(common.out, grid, part, results);
+            out.printf(Locale.ROOT, "Wrote shard %s (%d runs, grid %s) to %s; %d runs took %s on %s. When all %d "
+                    + "shards are done: deepfact reproduce merge DIR...%n", part, runs.size(),
+                    GridText.fingerprint(grid), file, runs.size(), Format.clock(timed.seconds()),
+                    executor.where(threads), part.count());
+            out.flush();
+            return 0;
+        }
+        SweepOutput.Written w = SweepOutput.write(common.out, grid, results, out);
+        out.printf(Locale.ROOT, "%nWrote %s (one row per run), %s and %d PNG chart(s) in %s; %d runs took %s on "
+                + "%s.%n", w.runsCsv().getFileName(), w.summaryCsv().getFileName(), w.charts().size(), common.out,
+                runs.size(), Format.clock(timed.seconds()), executor.where(threads));
         out.flush();
         return 0;
     }
 
-    /** One PNG per m and metric: mean with std bars against s, one curve per depth (and lr). */
-    List<Path> charts(SweepGrid grid, List<Group> groups, SweepSummary.Truth truth) throws IOException {
+    /** One PNG per m and metric in {@code dir}: mean with std bars against s, one curve per depth (and lr). */
+    static List<Path> charts(Path dir, SweepGrid grid, List<Group> groups, SweepSummary.Truth truth)
+            throws IOException {
         List<Path> files = new ArrayList<>();
         String id = grid.problem().id();
         String[] metrics = {"reconstruction_error", "nuclear_norm", "effective_rank"};
@@ -195,7 +218,7 @@ abstract class SweepCommand implements Callable<Integer> {
                     lines.add(new Charts.Line(String.format(Locale.ROOT, "ground truth (%.3g)", v), v,
                             new Color(0x888888)));
                 }
-                Path file = common.out.resolve(id + "-m" + m + "-" + metrics[q] + ".png");
+                Path file = dir.resolve(id + "-m" + m + "-" + metrics[q] + ".png");
                 String title = String.format(Locale.ROOT, "%s, %d x %d rank %d, m = %d: %s", id, grid.rows(),
                         grid.cols(), grid.rank(), m, labels[q].replaceAll(" \\(.*", ""));
                 // log y for the error (it spans orders of magnitude); nuclear norm and effective rank are

@@ -53,8 +53,18 @@ public final class RecoverySweep {
      *         (all but {@code seconds}) for any thread count
      */
     public List<RunResult> execute(int threads, SweepRunner.Listener listener, ProgressCallback cancel) {
+        return execute(grid.runs(), threads, listener, cancel);
+    }
+
+    /**
+     * Runs some of the grid's runs, e.g. one {@link Shard}.
+     *
+     * @return one result per run of {@code runs}, in that order
+     */
+    public List<RunResult> execute(List<RunSpec> runs, int threads, SweepRunner.Listener listener,
+            ProgressCallback cancel) {
         List<SweepRunner.Task<RunResult>> tasks = new ArrayList<>();
-        for (RunSpec spec : grid.runs()) {
+        for (RunSpec spec : runs) {
             tasks.add(new SweepRunner.Task<>() {
                 @Override
                 public String label() {
@@ -157,9 +167,9 @@ public final class RecoverySweep {
     /**
      * A rough prior of a run's cost in seconds on one core, measured on 100 x 100 completion at
      * m = 2000 (nuclear norm 4 s, depth 1 1 s, depth 2 15 s, depth 3 35 s at s = 1e-3, lr = 1e-3).
-     * Used only to order runs (heaviest first) and to weight the progress bar.
+     * Used only to order runs (heaviest first: locally and as Spark tasks) and to weight the progress bar.
      */
-    static double estimatedCost(RunSpec spec) {
+    public static double estimatedCost(RunSpec spec) {
         double size = (double) spec.rows() * spec.cols() / 1e4;
         double sensing = spec.problem() == Problem.SENSING ? 1 + spec.m() * 4.0 / spec.rows() : 1;
         if (spec.nuclear()) {

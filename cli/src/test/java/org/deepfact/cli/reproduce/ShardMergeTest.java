@@ -1,0 +1,204 @@
+package org.deepfact.cli.reproduce;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.deepfact.cli.Main;
+import org.deepfact.engine.experiment.SweepTables;
+
+import picocli.CommandLine;
+
+/**
+ * {@code --shard K/N} and {@code merge}: merged shards equal one run of the whole grid bit for bit
+ * (all runs-CSV columns but seconds, the whole summary CSV), and bad shard sets are refused.
+ */
+class ShardMergeTest {
+
+    /** 7 runs, a few seconds in all: depths 1-3 at two scales and the nuclear norm on 30 x 30. */
+    private static final String[] GRID = {"completion", "--quick", "--size", "30", "--rank", "2", "--m", "250",
+        "--depths", "1,2,3", "--scales", "1e-3,1e-4", "--max-iterations", "1500", "--progress", "none"};
+
+    @TempDir
+    static Path dir;
+
+    private static Path single;
+    private static Path shared;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        // through Main, as users see it: one "deepfact: error: ..." line for a refused merge
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        List<String> all = new ArrayList<>(List.of("reproduce"));
+        all.addAll(List.of(args));
+        int code = cl.execute(all.toArray(String[]::new));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static String[] grid(String... more) {
+        List<String> all = new ArrayList<>(List.of(GRID));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    /** One run of the whole grid, and its three shards written into one shared folder. */
+    @BeforeAll
+    static void runGridWholeAndInThreeShards() {
+        single = dir.resolve("single");
+        Run r = run(grid("--threads", "2", "--out", single.toString()));
+        assertEquals(0, r.code(), r.err());
+        shared = dir.resolve("shards");
+        for (int k = 1; k <= 3; k++) {
+            r = run(grid("--shard", k + "/3", "--threads", "1", "--out", shared.toString()));
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().contains("shard " + k + "/3: "), r.out());
+        }
+    }
+
+    /** @return the file's lines without the last column (the runs CSV's seconds) */
+    static List<String> withoutSeconds(Path csv) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(csv)) {
+            out.add(line.substring(0, line.lastIndexOf(',')));
+        }
+        return out;
+    }
+
+    @Test
+    void mergedShardsEqualOneRunBitForBit() throws IOException {
+        assertTrue(!Files.exists(shared.resolve("completion-runs.csv")), "a shard never writes the final name");
+        // 7 runs dealt round-robin: shards of 3, 2 and 2 rows
+        assertEquals(1 + 3, Files.readAllLines(shared.resolve("completion-shard-1-of-3-runs.csv")).size());
+        assertEquals(1 + 2, Files.readAllLines(shared.resolve("completion-shard-3-of-3-runs.csv")).size());
+        Path merged = dir.resolve("merged");
+        Run r = run("merge", shared.toString(), "--out", merged.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("merged from 3 shard(s)"), r.out());
+        assertTrue(r.out().contains("headline m = 250"), r.out());
+        List<String> one = withoutSeconds(single.resolve("completion-runs.csv"));
+        assertEquals(1 + 7, one.size());
+        assertEquals(one, withoutSeconds(merged.resolve("completion-runs.csv")));
+        assertEquals(Files.readAllLines(single.resolve("completion-summary.csv")),
+                Files.readAllLines(merged.resolve("completion-summary.csv")));
+        for (String metric : new String[] {"reconstruction_error", "nuclear_norm", "effective_rank"}) {
+            assertTrue(Files.size(merged.resolve("completion-m250-" + metric + ".png")) > 1000, metric);
+        }
+    }
+
+    @Test
+    void mergeTakesShardsFromSeveralFolders() throws IOException {
+        List<String> args = new ArrayList<>(List.of("merge"));
+        for (int k = 1; k <= 3; k++) {
+            Path sub = dir.resolve("split" + k);
+            Files.createDirectories(sub);
+            for (String suffix : new String[] {".txt", "-runs.csv"}) {
+                String name = "completion-shard-" + k + "-of-3" + suffix;
+                Files.copy(shared.resolve(name), sub.resolve(name));
+            }
+            args.add(sub.toString());
+        }
+        Path merged = dir.resolve("merged-split");
+        args.addAll(List.of("--out", merged.toString()));
+        Run r = run(args.toArray(String[]::new));
+        assertEquals(0, r.code(), r.err());
+        assertEquals(withoutSeconds(single.resolve("completion-runs.csv")),
+                withoutSeconds(merged.resolve("completion-runs.csv")));
+    }
+
+    private static Path copyShards(String name, int... shards) throws IOException {
+        Path sub = dir.resolve(name);
+        Files.createDirectories(sub);
+        for (int k : shards) {
+            for (String suffix : new String[] {".txt", "-runs.csv"}) {
+                String file = "completion-shard-" + k + "-of-3" + suffix;
+                Files.copy(shared.resolve(file), sub.resolve(file));
+            }
+        }
+        return sub;
+    }
+
+    private static String mergeFails(String... args) {
+        Run r = run(args);
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.err().startsWith("deepfact: error: "), r.err());
+        assertTrue(!r.err().contains("\tat "), "no stack trace: " + r.err());
+        return r.err();
+    }
+
+    @Test
+    void refusesMissingDuplicateAndMismatchedShards() throws IOException {
+        Path two = copyShards("missing", 1, 3);
+        String err = mergeFails("merge", two.toString(), "--out", dir.resolve("x").toString());
+        assertTrue(err.contains("Missing shard(s) 2/3 of completion (found [1, 3] of 3)"), err);
+        Path again = copyShards("again", 2);
+        err = mergeFails("merge", shared.toString(), again.toString(), "--out", dir.resolve("x").toString());
+        assertTrue(err.contains("Shard 2/3 is given twice"), err);
+        assertTrue(err.contains(again.resolve("completion-shard-2-of-3.txt").toString()), err);
+        // a shard made with another seed
+        Path other = dir.resolve("other-seed");
+        Run r = run(grid("--shard", "2/3", "--seed", "7", "--out", other.toString()));
+        assertEquals(0, r.code(), r.err());
+        Path mixed = copyShards("mixed", 1, 3);
+        Files.copy(other.resolve("completion-shard-2-of-3.txt"), mixed.resolve("completion-shard-2-of-3.txt"));
+        Files.copy(other.resolve("completion-shard-2-of-3-runs.csv"), mixed.resolve("completion-shard-2-of-3-runs.csv"));
+        err = mergeFails("merge", mixed.toString(), "--out", dir.resolve("x").toString());
+        assertTrue(err.contains("are shards of different grids: seed: 7 vs 1"), err);
+        err = mergeFails("merge", dir.resolve("single").toString(), "--out", dir.resolve("x").toString());
+        assertTrue(err.contains("No shard in"), err);
+        assertTrue(!Files.exists(dir.resolve("x")), "nothing written when a merge is refused");
+    }
+
+    @Test
+    void refusesEditedOrTruncatedShardFilesNamingTheFile() throws IOException {
+        Path edited = copyShards("edited", 1, 2, 3);
+        Path csv = edited.resolve("completion-shard-2-of-3-runs.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(csv));
+        String[] cells = lines.get(1).split(",", -1);
+        cells[SweepTables.RUN_COLUMNS.indexOf("truth_seed")] = "12345"; // a row of another grid or seed
+        lines.set(1, String.join(",", cells));
+        Files.write(csv, lines);
+        String err = mergeFails("merge", edited.toString(), "--out", dir.resolve("y").toString());
+        assertTrue(err.contains(csv + ": line 2 column truth_seed is '12345' where the grid's run"), err);
+        Files.write(csv, Files.readAllLines(shared.resolve(csv.getFileName())).subList(0, 2)); // killed halfway
+        err = mergeFails("merge", edited.toString(), "--out", dir.resolve("y").toString());
+        assertTrue(err.contains(csv + ": has 1 rows, shard 2/3 of this grid has 2"), err);
+        Files.delete(csv);
+        err = mergeFails("merge", edited.toString(), "--out", dir.resolve("y").toString());
+        assertTrue(err.contains("rows file completion-shard-2-of-3-runs.csv is missing"), err);
+        Path txt = edited.resolve("completion-shard-3-of-3.txt");
+        Files.writeString(txt, Files.readString(txt).replace("fingerprint=", "fingerprint=0"));
+        Files.copy(shared.resolve("completion-shard-2-of-3-runs.csv"), csv);
+        err = mergeFails("merge", edited.toString(), "--out", dir.resolve("y").toString());
+        assertTrue(err.contains(txt + ": fingerprint 0"), err);
+        Files.writeString(txt, "format=1\nexperiment=completion\n");
+        err = mergeFails("merge", edited.toString(), "--out", dir.resolve("y").toString());
+        assertTrue(err.contains(txt + ": it has no 'shard='"), err);
+    }
+
+    @Test
+    void badShardValuesExitWithUsageCode() {
+        for (String bad : new String[] {"0/4", "5/4", "2", "a/b", "1/0"}) {
+            Run r = run(grid("--shard", bad, "--out", dir.resolve("bad").toString()));
+            assertEquals(2, r.code(), bad);
+            assertTrue(r.err().contains("--shard: Shard must be K/N"), r.err());
+        }
+        assertTrue(run(grid("--shard", "0/4")).err().contains("numbered from 1"));
+    }
+}
