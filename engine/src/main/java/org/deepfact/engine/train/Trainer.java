@@ -37,13 +37,23 @@ public final class Trainer {
      * @throws org.deepfact.engine.OperationCanceledException when the callback cancels
      */
     public static TrainingResult train(RecoveryProblem problem, TrainingConfig config, ProgressCallback callback) {
+        return train(problem, config, callback, RecordListener.NONE);
+    }
+
+    /**
+     * {@link #train(RecoveryProblem, TrainingConfig, ProgressCallback)}, also handing every history
+     * record and its end-to-end matrix to {@code listener} as it is made.
+     */
+    public static TrainingResult train(RecoveryProblem problem, TrainingConfig config, ProgressCallback callback,
+            RecordListener listener) {
         if (problem == null || config == null) {
             throw new IllegalArgumentException("Problem and configuration must be given");
         }
         ProgressCallback cb = callback == null ? ProgressCallback.NONE : callback;
         int[] dims = Widths.resolve(problem.rows(), problem.cols(), config.depth(), config.hiddenWidths());
         try (DenseKernel kernel = new RowBlockKernel(config.threads(), cb)) {
-            return new Run(problem, config, cb, dims, kernel).execute();
+            return new Run(problem, config, cb, dims, kernel, listener == null ? RecordListener.NONE : listener)
+                    .execute();
         }
     }
 
@@ -62,14 +72,18 @@ public final class Trainer {
         private final Objective objective;
         private final Optimizer optimizer;
         private final Metrics metrics;
+        private final RecordListener listener;
 
-        Run(RecoveryProblem problem, TrainingConfig config, ProgressCallback cb, int[] dims, DenseKernel kernel) {
+        Run(RecoveryProblem problem, TrainingConfig config, ProgressCallback cb, int[] dims, DenseKernel kernel,
+                RecordListener listener) {
+            this.listener = listener;
             this.problem = problem;
             this.config = config;
             this.cb = cb;
             this.kernel = kernel;
             int depth = dims.length - 1;
-            factors = Initializer.initialize(dims, config.init(), config.initScale(), config.seed());
+            factors = Initializer.initialize(dims, config.init(), config.initScale(), config.seed(),
+                    config.initCondition());
             grads = new DMatrixRMaj[depth];
             chainWork = new DMatrixRMaj[depth];
             for (int j = 0; j < depth; j++) {
@@ -143,8 +157,10 @@ public final class Trainer {
                 objective.endToEndGradient(endToEndGradient);
             }
             double gradNorm = Math.sqrt(Optimizer.squaredNorm(grads));
-            return metrics.record(t, loss, product, endToEndGradient, optimizer.lastStepSize(), gradNorm,
+            HistoryRecord r = metrics.record(t, loss, product, endToEndGradient, optimizer.lastStepSize(), gradNorm,
                     (System.nanoTime() - start) * 1e-9);
+            listener.recorded(r, product);
+            return r;
         }
 
         /** out = W_N ... W_1, through the kernel (same bits for any thread count). */
