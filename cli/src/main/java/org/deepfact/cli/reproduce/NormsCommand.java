@@ -80,7 +80,7 @@ public final class NormsCommand implements Callable<Integer> {
     long maxIterations;
 
     @Option(names = "--log-every", paramLabel = "K", defaultValue = "50",
-            description = "Record every K iterations; the CSV keeps records 1% apart in iteration or loss "
+            description = "Record every K iterations; the CSV keeps records 1%% apart in iteration or loss "
                     + "(default: ${DEFAULT-VALUE}).")
     long logEvery;
 

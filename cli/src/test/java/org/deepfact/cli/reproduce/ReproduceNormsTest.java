@@ -59,6 +59,15 @@ class ReproduceNormsTest {
     }
 
     @Test
+    void helpFormatsCleanly() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertEquals(0, run(out, err, "norms", "--help"));
+        assertTrue(out.toString().contains("1%") && !out.toString().contains("1%%"), out.toString());
+        assertEquals("", err.toString()); // picocli warns on stderr about an unescaped %
+    }
+
+    @Test
     void badOptionsExitWithTwo(@TempDir Path dir) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
