@@ -5,6 +5,7 @@ import org.deepfact.engine.data.GroundTruthSpec;
 import org.deepfact.knime.common.CheckedSettings;
 import org.deepfact.knime.common.SettingsGroup;
 import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelLong;
@@ -61,7 +62,7 @@ final class LowRankMatrixGeneratorSettings extends CheckedSettings {
     /** Cross-setting checks, each naming the keys involved. */
     @Override
     public void check() throws InvalidSettingsException {
-        SettingsGroup.requireChoice(STRUCTURE, m_structure.getStringValue(), STRUCTURES);
+        structure(m_structure.getStringValue());
         SettingsGroup.requireChoice(PROFILE, m_profile.getStringValue(), PROFILES);
         final int rows = m_rows.getIntValue();
         final int cols = m_cols.getIntValue();
@@ -72,6 +73,23 @@ final class LowRankMatrixGeneratorSettings extends CheckedSettings {
         if (!STRUCTURE_GENERAL.equals(m_structure.getStringValue()) && rows != cols) {
             throw new InvalidSettingsException("Setting 'structure' = " + m_structure.getStringValue()
                 + " needs a square matrix, but 'rows' = " + rows + " and 'cols' = " + cols);
+        }
+    }
+
+    /** Loads, then writes a renamed structure's old id ("symmetric") as its new one. */
+    @Override
+    public void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
+        super.loadFrom(settings);
+        m_structure.setStringValue(structure(m_structure.getStringValue()).id());
+    }
+
+    /** Parses an id or an old alias of it (see {@link GroundTruthSpec.Structure#aliases()}). */
+    private static GroundTruthSpec.Structure structure(final String value) throws InvalidSettingsException {
+        try {
+            return GroundTruthSpec.Structure.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException("Setting '" + STRUCTURE + "' must be one of "
+                + java.util.Arrays.toString(STRUCTURES) + ", got '" + value + "'");
         }
     }
 

@@ -73,17 +73,28 @@ class LowRankMatrixGeneratorNodeTest {
 
     @Test
     void settingsRoundTrip() throws Exception {
-        final NodeSettings ns = settings(7, 7, 3, "symmetric", "geometric");
+        final NodeSettings ns = settings(7, 7, 3, "symmetric_indefinite", "geometric");
         final LowRankMatrixGeneratorNodeModel m = model(ns);
         final NodeSettings back = new NodeSettings("back");
         SettingsCalls.save(m, back);
         final LowRankMatrixGeneratorSettings s = new LowRankMatrixGeneratorSettings();
         s.loadFrom(back);
         assertEquals(7, s.m_rows.getIntValue());
-        assertEquals("symmetric", s.m_structure.getStringValue());
+        assertEquals("symmetric_indefinite", s.m_structure.getStringValue());
         assertEquals(100.0, s.m_condition.getDoubleValue());
         assertArrayEquals(new String[]{"rows", "cols", "rank", "seed", "structure", "profile", "condition_number"},
             back.keySet().stream().filter(k -> !k.endsWith("_Internals")).toArray(String[]::new));
+    }
+
+    @Test
+    void oldWorkflowsSymmetricLoadsAsTheRenamedIndefiniteStructure() throws Exception {
+        final LowRankMatrixGeneratorSettings s = new LowRankMatrixGeneratorSettings();
+        s.loadFrom(settings(6, 6, 2, "symmetric", "gaussian"));
+        assertEquals("symmetric_indefinite", s.m_structure.getStringValue());
+        assertEquals(GroundTruthSpec.Structure.SYMMETRIC_INDEFINITE, s.toSpec().structure());
+        final NodeSettings back = new NodeSettings("back");
+        s.saveTo(back);
+        assertEquals("symmetric_indefinite", back.getString("structure"));
     }
 
     @Test

@@ -34,23 +34,35 @@ public final class ProblemOptions {
             description = "Observed entries m, uniform without replacement (default ${DEFAULT-VALUE}).")
     int observations;
 
+    @Option(names = "--noise-std", paramLabel = "SIGMA", defaultValue = "0",
+            description = "Standard deviation of Gaussian noise added to each observed value, seed + 3 "
+                    + "(default ${DEFAULT-VALUE}: none).")
+    double noiseStd;
+
     @Option(names = "--seed", defaultValue = "0",
             description = "Seed: ground truth uses it, observations seed+1 (train: initialisation seed+2) "
                     + "(default ${DEFAULT-VALUE}).")
     long seed;
 
-    /** The ground truth and its observed entries. */
+    /** The ground truth and its observed entries (noisy with --noise-std). */
     public record Generated(DMatrixRMaj truth, Observations observed) {
+
+        /** @return the clean values of every unobserved entry, or null when all are observed */
+        public Observations heldOut() {
+            return observed.size() == truth.getNumElements() ? null : Samplers.complement(observed, truth);
+        }
     }
 
     /** Adds rows, cols, rank and observations to a JSON record. */
     Json describe(Json json) {
-        return json.put("rows", rows).put("cols", cols).put("rank", rank).put("observations", observations);
+        return json.put("rows", rows).put("cols", cols).put("rank", rank).put("observations", observations)
+                .put("noise_std", noiseStd);
     }
 
     /** @return e.g. "100 x 100, rank 5, m = 2000" */
     String describe() {
-        return String.format(java.util.Locale.ROOT, "%d x %d, rank %d, m = %d", rows, cols, rank, observations);
+        return String.format(java.util.Locale.ROOT, "%d x %d, rank %d, m = %d", rows, cols, rank, observations)
+                + (noiseStd > 0 ? ", noise std " + noiseStd : "");
     }
 
     /** @throws ParameterException (exit code 2) naming the first bad option */
@@ -65,13 +77,22 @@ public final class ProblemOptions {
         check(spec, observations >= 1, "--observations must be >= 1, got " + observations);
         check(spec, observations <= (long) rows * cols,
                 "--observations " + observations + " exceeds rows * cols = " + (long) rows * cols);
+        check(spec, noiseStd >= 0 && noiseStd < Double.POSITIVE_INFINITY,
+                "--noise-std must be finite and >= 0, got " + noiseStd);
     }
 
-    /** Validates the options, then generates the ground truth (seed) and the sample (seed + 1). */
+    /**
+     * Validates the options, then generates the ground truth (seed), the sample (seed + 1) and, with
+     * --noise-std, the noise on its values (seed + 3; seed + 2 is train's initialisation).
+     */
     Generated generate() {
         validate();
         DMatrixRMaj truth = GroundTruth.generate(GroundTruthSpec.of(rows, cols, rank, seed));
-        return new Generated(truth, Samplers.uniform(truth, observations, seed + 1));
+        Observations observed = Samplers.uniform(truth, observations, seed + 1);
+        if (noiseStd > 0) {
+            observed = Samplers.addGaussianNoise(observed, noiseStd, seed + 3);
+        }
+        return new Generated(truth, observed);
     }
 
     /** @throws ParameterException (exit code 2) with the message when {@code ok} is false */

@@ -8,6 +8,7 @@ import org.deepfact.engine.ProgressCallback;
 import org.deepfact.engine.model.InitKind;
 import org.deepfact.engine.optim.OptimizerKind;
 import org.deepfact.engine.model.Widths;
+import org.deepfact.engine.train.BestRecord;
 import org.deepfact.engine.train.HistoryRecord;
 import org.deepfact.engine.train.InitialisationOverflowException;
 import org.deepfact.engine.train.Trainer;
@@ -30,7 +31,11 @@ import picocli.CommandLine.Spec;
         description = {"Generate -> sample -> train a deep matrix factorization (defaults: the paper's).",
             "With --json, fields shared with the 'reproduce' CSVs (init, init_scale, optimizer, lr, iterations, "
                 + "stop_reason, train_loss, reconstruction_error, nuclear_norm, effective_rank, seconds) have the "
-                + "same names and spellings; stop_reason is converged or max_iterations (the CSVs add diverged)."})
+                + "same names and spellings; stop_reason is converged or max_iterations (the CSVs add diverged).",
+            "The history also records the held-out error: the mean squared error on the unobserved entries "
+                + "(their clean values). With --noise-std the observations are noisy and this error turns back up "
+                + "once the noise is fitted; --json reports held_out_error (at the end), best_held_out_error and "
+                + "best_held_out_iteration (the best recorded point: where early stopping would stop)."})
 public final class TrainCommand implements Callable<Integer> {
 
     @Spec
@@ -152,6 +157,9 @@ public final class TrainCommand implements Callable<Integer> {
         ProblemOptions.Generated generated = problem.generate();
         RecoveryProblem trainingProblem = RecoveryProblem.completion(generated.observed())
                 .withGroundTruth(generated.truth());
+        if (generated.heldOut() != null) { // the clean unobserved entries: where early stopping is judged
+            trainingProblem = trainingProblem.withHeldOut(generated.heldOut());
+        }
         TrainingConfig config = TrainingConfig.builder().depth(depth).hiddenWidths(hiddenWidths())
                 .init(init).initScale(initScale).optimizer(optimizer)
                 .learningRate(lr).maxIterations(maxIterations).lossThreshold(lossThreshold).logEvery(logEvery)
@@ -170,6 +178,7 @@ public final class TrainCommand implements Callable<Integer> {
             progress.close(); // an error message then starts on a line of its own
         }
         HistoryRecord last = result.last();
+        BestRecord best = BestRecord.of(result.history());
         if (json) {
             out.println(problem.describe(new Json()).put("depth", depth)
                     .put("width", width == null ? "cols" : java.util.Arrays.toString(hiddenWidths()))
@@ -180,7 +189,10 @@ public final class TrainCommand implements Callable<Integer> {
                     .put("train_loss", last.trainLoss()).put("reconstruction_error", last.reconstructionError())
                     .put("nuclear_norm", last.nuclearNorm()).put("effective_rank", last.effectiveRank())
                     .put("schatten_2_over_n", last.schattenQuasiNorm()).put("stable_rank", last.stableRank())
-                    .put("top_singular_values", last.topSingularValues()).put("seconds", result.seconds()));
+                    .put("top_singular_values", last.topSingularValues()).put("seconds", result.seconds())
+                    .put("held_out_error", last.heldOutError())
+                    .put("best_held_out_error", best == null ? Double.NaN : best.error())
+                    .put("best_held_out_iteration", best == null ? -1 : best.iteration()));
         } else {
             printText(out, result);
         }
@@ -209,5 +221,10 @@ public final class TrainCommand implements Callable<Integer> {
                 result.iterations() / Math.max(1e-9, result.seconds()));
         out.printf(Locale.ROOT, "train loss %.4e, reconstruction error %.4e, nuclear norm %.4f, effective rank %.3f%n",
                 last.trainLoss(), last.reconstructionError(), last.nuclearNorm(), last.effectiveRank());
+        BestRecord best = BestRecord.of(result.history());
+        if (best != null && best.heldOut()) {
+            out.printf(Locale.ROOT, "held-out error (clean unobserved entries) %.4e at the end, best %.4e at iteration %d"
+                    + " (recorded every %d)%n", last.heldOutError(), best.error(), best.iteration(), logEvery);
+        }
     }
 }

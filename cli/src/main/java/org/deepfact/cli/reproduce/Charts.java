@@ -158,6 +158,32 @@ final class Charts {
     }
 
     /**
+     * Traces on chosen axes: {@code logX} / {@code logY} give base-10 log axes (non-positive
+     * points are left out), {@code invertX} runs x from high to low (a loss falling over time).
+     */
+    static void xyChart(File file, String title, String xLabel, String yLabel, List<Trace> traces, boolean logX,
+            boolean invertX, boolean logY) throws IOException {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (Trace t : traces) {
+            XYSeries s = new XYSeries(t.name(), false, true);
+            for (int i = 0; i < t.x().length; i++) {
+                double xv = t.x()[i];
+                double yv = t.y()[i];
+                if (Double.isFinite(xv) && Double.isFinite(yv) && (!logX || xv > 0) && (!logY || yv > 0)) {
+                    s.add(xv, yv);
+                }
+            }
+            data.addSeries(s);
+        }
+        ValueAxis x = logX ? labelledLogAxis(xLabel) : linearAxis(xLabel);
+        x.setInverted(invertX);
+        ValueAxis y = logY ? labelledLogAxis(yLabel) : linearAxis(yLabel);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        style(renderer, traces.size());
+        save(file, title, new XYPlot(data, x, y, renderer));
+    }
+
+    /**
      * A log axis for values within a decade or two (effective rank 5 vs 70): labelled ticks at
      * 1, 2, 3 .. 10, 20 .. so that it never shows one tick or none.
      */

@@ -11,7 +11,7 @@ import org.ejml.interfaces.decomposition.QRDecomposition;
 /**
  * Generates low-rank ground-truth matrices as the authors do: U, V with i.i.d. N(0, 1)
  * entries, W* = U V^T / sqrt(r), rescaled so that ||W*||_F = sqrt(rows * cols) (unit RMS
- * entry). Options: symmetric / PSD structure and a geometric singular-value profile.
+ * entry). Options: symmetric indefinite / PSD structure and a geometric singular-value profile.
  */
 public final class GroundTruth {
 
@@ -39,7 +39,7 @@ public final class GroundTruth {
                 weights[i] = r == 1 ? 1 : Math.pow(spec.conditionNumber(), -(double) i / (r - 1));
             }
         }
-        if (spec.structure() == GroundTruthSpec.Structure.SYMMETRIC) {
+        if (spec.structure() == GroundTruthSpec.Structure.SYMMETRIC_INDEFINITE) {
             for (int i = 0; i < r; i++) {
                 weights[i] *= rng.nextBoolean() ? 1 : -1;
             }

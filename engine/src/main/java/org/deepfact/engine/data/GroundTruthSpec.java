@@ -7,7 +7,7 @@ package org.deepfact.engine.data;
  * @param cols number of columns, >= 1
  * @param rank rank r, 1 <= r <= min(rows, cols)
  * @param seed random seed; same seed, same matrix (bit for bit)
- * @param structure general, symmetric or PSD (the last two need a square matrix)
+ * @param structure general, symmetric indefinite or PSD (the last two need a square matrix)
  * @param conditionNumber NaN for the paper's Gaussian factors; otherwise a value >= 1 giving
  *        a geometric singular-value profile sigma_i = kappa^(-(i-1)/(r-1)) with random
  *        orthonormal singular vectors
@@ -18,10 +18,19 @@ public record GroundTruthSpec(int rows, int cols, int rank, long seed, Structure
     public enum Structure implements org.deepfact.engine.Choice {
         /** W* = U V^T / sqrt(r), U and V independent. */
         GENERAL,
-        /** W* = U D U^T / sqrt(r) with D a random diagonal of signs: symmetric, usually indefinite. */
-        SYMMETRIC,
-        /** W* = U U^T / sqrt(r) (science.md's "V = U"): symmetric positive semidefinite. */
+        /**
+         * W* = U D U^T / sqrt(r) with D a random diagonal of signs: symmetric, usually indefinite.
+         * Not the authors' "symmetric" target (V = U), which is {@link #PSD}; hence the long name.
+         */
+        SYMMETRIC_INDEFINITE,
+        /** W* = U U^T / sqrt(r) (science.md's "V = U", the authors' symmetric target): PSD. */
         PSD;
+
+        /** "symmetric", this constant's id before it was renamed, still loads (old workflows). */
+        @Override
+        public java.util.List<String> aliases() {
+            return this == SYMMETRIC_INDEFINITE ? java.util.List.of("symmetric") : java.util.List.of();
+        }
 
         public static Structure parse(String id) {
             return org.deepfact.engine.Choice.parse(Structure.class, id, "structure");
@@ -55,7 +64,7 @@ public record GroundTruthSpec(int rows, int cols, int rank, long seed, Structure
             throw new IllegalArgumentException("Rank " + rank + " exceeds min(rows, cols) = " + Math.min(rows, cols));
         }
         if (structure == null) {
-            throw new IllegalArgumentException("Structure must be given (GENERAL, SYMMETRIC or PSD)");
+            throw new IllegalArgumentException("Structure must be given (GENERAL, SYMMETRIC_INDEFINITE or PSD)");
         }
         if (structure != Structure.GENERAL && rows != cols) {
             throw new IllegalArgumentException(structure + " ground truth needs a square matrix, got "

@@ -3,6 +3,7 @@ package org.deepfact.engine.model;
 import java.util.SplittableRandom;
 
 import org.deepfact.engine.data.GroundTruth;
+import org.deepfact.engine.linalg.DeterminantSign;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -68,6 +69,63 @@ public final class Initializer {
             default -> throw new IllegalArgumentException("Unknown initialisation " + kind);
         }
         return factors;
+    }
+
+    /**
+     * {@link #initialize(int[], InitKind, double, long)}, then, if the sign of det W(0) is wrong,
+     * negates the first row of W_N, which negates the first row of W(0) and so its determinant
+     * (see {@link InitCondition} for why this is the conditioned draw).
+     *
+     * @throws IllegalArgumentException when a determinant condition is asked of a non-square
+     *         matrix or of a factorization that cannot have full rank (a hidden width below the
+     *         matrix size), or when det W(0) is zero
+     */
+    public static DMatrixRMaj[] initialize(int[] dims, InitKind kind, double scale, long seed,
+            InitCondition condition) {
+        if (condition == null) {
+            throw new IllegalArgumentException("Initialisation condition must be given");
+        }
+        if (condition != InitCondition.NONE) {
+            int n = dims[dims.length - 1];
+            if (dims[0] != n) {
+                throw new IllegalArgumentException("Initialisation condition " + condition.id()
+                        + " needs a square matrix, got " + n + " x " + dims[0]);
+            }
+            for (int j = 1; j < dims.length - 1; j++) {
+                if (dims[j] < n) {
+                    throw new IllegalArgumentException("Initialisation condition " + condition.id()
+                            + " needs hidden widths >= " + n + " (else det W = 0), got width " + dims[j]);
+                }
+            }
+        }
+        DMatrixRMaj[] factors = initialize(dims, kind, scale, seed);
+        if (condition == InitCondition.NONE) {
+            return factors;
+        }
+        int sign = DeterminantSign.of(product(factors));
+        if (sign == 0) {
+            throw new IllegalArgumentException("det W(0) is zero for seed " + seed + ": condition " + condition.id()
+                    + " cannot be met");
+        }
+        int wanted = condition == InitCondition.POSITIVE_DETERMINANT ? 1 : -1;
+        if (sign != wanted) {
+            DMatrixRMaj last = factors[factors.length - 1];
+            for (int c = 0; c < last.numCols; c++) {
+                last.data[c] = -last.data[c];
+            }
+        }
+        return factors;
+    }
+
+    /** @return W_N ... W_1 (once per run, so EJML's plain product is fast enough) */
+    public static DMatrixRMaj product(DMatrixRMaj[] factors) {
+        DMatrixRMaj w = factors[0].copy();
+        for (int j = 1; j < factors.length; j++) {
+            DMatrixRMaj next = new DMatrixRMaj(factors[j].numRows, w.numCols);
+            CommonOps_DDRM.mult(factors[j], w, next);
+            w = next;
+        }
+        return w;
     }
 
     private static DMatrixRMaj gaussian(int rows, int cols, SplittableRandom rng) {

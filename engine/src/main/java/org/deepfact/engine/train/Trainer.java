@@ -65,15 +65,64 @@ public final class Trainer {
      * @throws org.deepfact.engine.OperationCanceledException when the callback cancels
      */
     public static TrainingResult train(RecoveryProblem problem, TrainingConfig config, ProgressCallback callback) {
+        return train(problem, config, callback, RecordListener.NONE);
+    }
+
+    /**
+     * {@link #train(RecoveryProblem, TrainingConfig, ProgressCallback)}, also handing every history
+     * record and its end-to-end matrix to {@code listener} as it is made.
+     */
+    public static TrainingResult train(RecoveryProblem problem, TrainingConfig config, ProgressCallback callback,
+            RecordListener listener) {
+        return train(problem, config, null, callback, listener);
+    }
+
+    /**
+     * Trains from given factors instead of the configured initialisation (its kind, scale, seed and
+     * condition are then unused), e.g. to continue a run or to start from factors an algorithm
+     * built. Gradient descent has no state, so continuing a GD run from its factors gives the same
+     * iterates as one longer run.
+     *
+     * @param initial W_1 .. W_N with factor j-1 of shape dims[j] x dims[j-1] (copied), or null
+     * @throws IllegalArgumentException when the number or a shape of the factors does not fit
+     */
+    public static TrainingResult train(RecoveryProblem problem, TrainingConfig config, DMatrixRMaj[] initial,
+            ProgressCallback callback, RecordListener listener) {
         if (problem == null || config == null) {
             throw new IllegalArgumentException("Problem and configuration must be given");
         }
         ProgressCallback cb = callback == null ? ProgressCallback.NONE : callback;
         int[] dims = Widths.resolve(problem.rows(), problem.cols(), config.depth(), config.hiddenWidths());
         Widths.requireFits(dims);
+        DMatrixRMaj[] factors = initial == null
+                ? Initializer.initialize(dims, config.init(), config.initScale(), config.seed(), config.initCondition())
+                : copyChecked(initial, dims);
         try (DenseKernel kernel = new RowBlockKernel(config.threads(), cb)) {
-            return new Run(problem, config, cb, dims, kernel).execute();
+            return new Run(problem, config, cb, dims, kernel, listener == null ? RecordListener.NONE : listener,
+                    factors).execute();
         }
+    }
+
+    private static DMatrixRMaj[] copyChecked(DMatrixRMaj[] initial, int[] dims) {
+        if (initial.length != dims.length - 1) {
+            throw new IllegalArgumentException("Depth " + (dims.length - 1) + " needs " + (dims.length - 1)
+                    + " initial factors, got " + initial.length);
+        }
+        DMatrixRMaj[] copies = new DMatrixRMaj[initial.length];
+        for (int j = 0; j < initial.length; j++) {
+            DMatrixRMaj f = initial[j];
+            if (f == null || f.numRows != dims[j + 1] || f.numCols != dims[j]) {
+                throw new IllegalArgumentException("Initial factor W_" + (j + 1) + " must be " + dims[j + 1] + " x "
+                        + dims[j] + ", got " + (f == null ? "none" : f.numRows + " x " + f.numCols));
+            }
+            for (double v : f.data) {
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("Initial factor W_" + (j + 1) + " has a non-finite entry " + v);
+                }
+            }
+            copies[j] = f.copy();
+        }
+        return copies;
     }
 
     /** Holds the preallocated state of one run. */
@@ -91,14 +140,17 @@ public final class Trainer {
         private final Objective objective;
         private final Optimizer optimizer;
         private final Metrics metrics;
+        private final RecordListener listener;
 
-        Run(RecoveryProblem problem, TrainingConfig config, ProgressCallback cb, int[] dims, DenseKernel kernel) {
+        Run(RecoveryProblem problem, TrainingConfig config, ProgressCallback cb, int[] dims, DenseKernel kernel,
+                RecordListener listener, DMatrixRMaj[] factors) {
+            this.listener = listener;
             this.problem = problem;
             this.config = config;
             this.cb = cb;
             this.kernel = kernel;
             int depth = dims.length - 1;
-            factors = Initializer.initialize(dims, config.init(), config.initScale(), config.seed());
+            this.factors = factors;
             grads = new DMatrixRMaj[depth];
             chainWork = new DMatrixRMaj[depth];
             for (int j = 0; j < depth; j++) {
@@ -175,8 +227,10 @@ public final class Trainer {
                 objective.endToEndGradient(endToEndGradient);
             }
             double gradNorm = Math.sqrt(Optimizer.squaredNorm(grads));
-            return metrics.record(t, loss, product, endToEndGradient, optimizer.lastStepSize(), gradNorm,
+            HistoryRecord r = metrics.record(t, loss, product, endToEndGradient, optimizer.lastStepSize(), gradNorm,
                     (System.nanoTime() - start) * 1e-9);
+            listener.recorded(r, product);
+            return r;
         }
 
         /** out = W_N ... W_1, through the kernel (same bits for any thread count). */

@@ -2,6 +2,7 @@ package org.deepfact.engine.train;
 
 import java.util.Arrays;
 
+import org.deepfact.engine.model.InitCondition;
 import org.deepfact.engine.model.InitKind;
 import org.deepfact.engine.optim.OptimizerKind;
 
@@ -28,6 +29,7 @@ public final class TrainingConfig {
     private final double divergenceFactor;
     private final double rankTolerance;
     private final boolean alignment;
+    private final InitCondition initCondition;
 
     private TrainingConfig(Builder b) {
         depth = b.depth;
@@ -45,6 +47,7 @@ public final class TrainingConfig {
         divergenceFactor = b.divergenceFactor;
         rankTolerance = b.rankTolerance;
         alignment = b.alignment;
+        initCondition = b.initCondition;
     }
 
     /** @return a builder holding the paper's defaults */
@@ -70,6 +73,7 @@ public final class TrainingConfig {
         b.divergenceFactor = divergenceFactor;
         b.rankTolerance = rankTolerance;
         b.alignment = alignment;
+        b.initCondition = initCondition;
         return b;
     }
 
@@ -139,6 +143,11 @@ public final class TrainingConfig {
         return alignment;
     }
 
+    /** @return the condition W(0) must meet, e.g. a positive determinant (default: none) */
+    public InitCondition initCondition() {
+        return initCondition;
+    }
+
     @Override
     public String toString() {
         return "TrainingConfig[depth=" + depth + ", widths=" + Arrays.toString(hiddenWidths) + ", init=" + init
@@ -164,6 +173,7 @@ public final class TrainingConfig {
         private double divergenceFactor = 1e4;
         private double rankTolerance = 1e-3;
         private boolean alignment = true;
+        private InitCondition initCondition = InitCondition.NONE;
 
         private Builder() {
         }
@@ -244,10 +254,16 @@ public final class TrainingConfig {
             return this;
         }
 
+        public Builder initCondition(InitCondition v) {
+            initCondition = v;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the first invalid setting */
         public TrainingConfig build() {
             require(depth >= 1, "Depth must be >= 1, got " + depth);
             require(init != null, "Initialisation must be given");
+            require(initCondition != null, "Initialisation condition must be given");
             require(initScale > 0 && initScale < Double.POSITIVE_INFINITY,
                     "Initialisation scale must be finite and > 0, got " + initScale);
             require(optimizer != null, "Optimizer must be given");

@@ -37,7 +37,7 @@ class GroundTruthTest {
     @Test
     void symmetricAndPsd() {
         DMatrixRMaj sym = GroundTruth.generate(GroundTruthSpec.of(20, 20, 6, 3)
-                .withStructure(GroundTruthSpec.Structure.SYMMETRIC));
+                .withStructure(GroundTruthSpec.Structure.SYMMETRIC_INDEFINITE));
         assertTrue(MatrixFeatures_DDRM.isSymmetric(sym, 1e-12));
         DMatrixRMaj psd = GroundTruth.generate(GroundTruthSpec.of(20, 20, 3, 3)
                 .withStructure(GroundTruthSpec.Structure.PSD));
@@ -46,6 +46,15 @@ class GroundTruthTest {
         assertEquals(Spectrum.of(psd).nuclearNorm(), CommonOps_DDRM.trace(psd), 1e-9);
         // With six random signs an indefinite result is overwhelmingly likely for this seed.
         assertTrue(Math.abs(CommonOps_DDRM.trace(sym)) < Spectrum.of(sym).nuclearNorm() - 1e-6);
+    }
+
+    @Test
+    void theIndefiniteStructureHasALongIdAndStillLoadsItsOldOne() {
+        assertEquals("symmetric_indefinite", GroundTruthSpec.Structure.SYMMETRIC_INDEFINITE.id());
+        assertEquals(GroundTruthSpec.Structure.SYMMETRIC_INDEFINITE, GroundTruthSpec.Structure.parse("symmetric"));
+        assertEquals(GroundTruthSpec.Structure.SYMMETRIC_INDEFINITE,
+                GroundTruthSpec.Structure.parse("Symmetric_Indefinite"));
+        assertEquals(GroundTruthSpec.Structure.PSD, GroundTruthSpec.Structure.parse("psd"));
     }
 
     @Test
