@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         description = "Reproduces the figures of Arora, Cohen, Hu, Luo, 'Implicit Regularization in Deep Matrix "
                 + "Factorization' (NeurIPS 2019) with the engine the KNIME nodes use. Start with "
                 + "'reproduce completion --quick'.",
-        subcommands = {CompletionCommand.class, SensingCommand.class, DynamicsCommand.class})
+        subcommands = {CompletionCommand.class, SensingCommand.class, DynamicsCommand.class, TensorCommand.class})
 public final class ReproduceCommand implements Callable<Integer> {
 
     @Spec
@@ -20,6 +20,6 @@ public final class ReproduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing subcommand: completion, sensing or dynamics");
+        throw new ParameterException(spec.commandLine(), "Missing subcommand: completion, sensing, dynamics or tensor");
     }
 }
