@@ -14,6 +14,16 @@ public final class CpConfig {
     /** The authors' GroupRMSprop epsilon for tensors (their matrix code uses 1e-4). */
     public static final double GROUP_RMSPROP_EPS = 1e-6;
 
+    /** How the loss and gradient are computed; the numbers agree to rounding, the speed does not. */
+    public enum Route {
+        /** Unfolded unless the unfolding has more rows and columns than m N. */
+        AUTO,
+        /** Entry by entry with N-fold products of factor rows. */
+        ENTRIES,
+        /** Through the unfolding's Khatri-Rao rows, shared by the entries in them. */
+        UNFOLDED
+    }
+
     private final int components;
     private final double initStd;
     private final OptimizerKind optimizer;
@@ -26,6 +36,7 @@ public final class CpConfig {
     private final int topK;
     private final double rankTolerance;
     private final double divergenceFactor;
+    private final Route route;
 
     private CpConfig(Builder b) {
         components = b.components;
@@ -40,6 +51,7 @@ public final class CpConfig {
         topK = b.topK;
         rankTolerance = b.rankTolerance;
         divergenceFactor = b.divergenceFactor;
+        route = b.route;
     }
 
     public static Builder builder() {
@@ -50,7 +62,7 @@ public final class CpConfig {
     public Builder toBuilder() {
         return new Builder().components(components).initStd(initStd).optimizer(optimizer).learningRate(learningRate)
                 .maxIterations(maxIterations).lossThreshold(lossThreshold).logEvery(logEvery).seed(seed)
-                .threads(threads).topK(topK).rankTolerance(rankTolerance).divergenceFactor(divergenceFactor);
+                .threads(threads).topK(topK).rankTolerance(rankTolerance).divergenceFactor(divergenceFactor).route(route);
     }
 
     /** @return R, or 0 for the shape's maximal rank bound ({@link TensorShape#maxRank()}) */
@@ -114,6 +126,10 @@ public final class CpConfig {
         return divergenceFactor;
     }
 
+    public Route route() {
+        return route;
+    }
+
     @Override
     public String toString() {
         return "CpConfig[R=" + (components == 0 ? "max" : components) + ", initStd=" + initStd + ", optimizer="
@@ -135,6 +151,7 @@ public final class CpConfig {
         private int topK = 10;
         private double rankTolerance = 0.05;
         private double divergenceFactor = 1e4;
+        private Route route = Route.AUTO;
 
         private Builder() {
         }
@@ -200,6 +217,11 @@ public final class CpConfig {
             return this;
         }
 
+        public Builder route(Route v) {
+            route = v;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the first invalid setting */
         public CpConfig build() {
             require(components >= 0, "Number of CP components must be >= 1 (or 0 for the maximal rank), got " + components);
@@ -216,6 +238,7 @@ public final class CpConfig {
             require(topK >= 0, "Number of recorded component norms must be >= 0, got " + topK);
             require(rankTolerance >= 0 && rankTolerance < Double.POSITIVE_INFINITY,
                     "Rank tolerance must be finite and >= 0, got " + rankTolerance);
+            require(route != null, "Route must be given");
             require(divergenceFactor > 1, "Divergence factor must be > 1, got " + divergenceFactor);
             return new CpConfig(this);
         }

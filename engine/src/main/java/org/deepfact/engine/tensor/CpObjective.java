@@ -18,7 +18,7 @@ import java.util.Arrays;
  * the other three modes share two pairwise products), every gradient entry summing its entries in
  * entry order. So any thread count gives the same bits. Nothing is allocated per evaluation.
  */
-final class CpObjective {
+final class CpObjective implements CpLoss {
 
     /** Components per block: 64 doubles of a row, 512 bytes. */
     static final int BLOCK = 64;
@@ -81,12 +81,14 @@ final class CpObjective {
     }
 
     /** @return the length of the parameter vector, R * (d_1 + ... + d_N) */
-    int parameters() {
+    @Override
+    public int parameters() {
         return rank * rowBase[order];
     }
 
     /** Sets the factors from the parameter vector. */
-    void load(double[] v) {
+    @Override
+    public void load(double[] v) {
         for (int u = 0; u < rowBase[order]; u++) {
             for (int b = 0; b < blocks; b++) {
                 int from = b * width;
@@ -96,7 +98,8 @@ final class CpObjective {
     }
 
     /** Writes the gradient of the last {@link #evaluate} into a parameter-shaped vector. */
-    void gradient(double[] v) {
+    @Override
+    public void gradient(double[] v) {
         for (int u = 0; u < rowBase[order]; u++) {
             for (int b = 0; b < blocks; b++) {
                 int from = b * width;
@@ -110,7 +113,8 @@ final class CpObjective {
      *
      * @return the mean squared residual over the observed entries
      */
-    double evaluate() {
+    @Override
+    public double evaluate() {
         pool.run(predictJob);
         double loss = 0;
         for (int e = 0; e < m; e++) {

@@ -69,7 +69,7 @@ public final class CpTrainer {
         private final ProgressCallback cb;
         private final TensorShape shape;
         private final int rank;
-        private final CpObjective objective;
+        private final CpLoss objective;
         /** The optimiser's view: all factor entries as one vector, gradients likewise. */
         private final DMatrixRMaj[] params;
         private final DMatrixRMaj[] grads;
@@ -91,7 +91,7 @@ public final class CpTrainer {
                         + " tensor has " + total + " parameters; at most 100000000 are supported");
             }
             double[][] init = initialFactors(shape, rank, config.initStd(), config.seed());
-            objective = new CpObjective(problem.observed(), rank, pool);
+            objective = CpLoss.create(problem.observed(), rank, config.route(), pool);
             params = new DMatrixRMaj[] {new DMatrixRMaj((int) total, 1)};
             grads = new DMatrixRMaj[] {new DMatrixRMaj((int) total, 1)};
             int o = 0;

@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The objective's loss and gradient against an independent computation: the loss from the
  * dense tensor built entry by entry with nested loops, and every gradient entry against a central
- * finite difference of that loss.
+ * finite difference of that loss; for both routes (per entry and through the unfolding).
  */
 class CpGradientTest {
 
@@ -41,8 +42,10 @@ class CpGradientTest {
             v[k] = rng.nextGaussian();
         }
         for (int threads : new int[] {1, 3}) {
+            for (boolean dense : new boolean[] {false, true}) {
             try (WorkerPool pool = new WorkerPool(threads)) {
-                CpObjective objective = new CpObjective(observed, rank, pool);
+                CpLoss objective = dense ? new CpUnfoldedObjective(observed, rank, pool)
+                        : new CpObjective(observed, rank, pool);
                 assertEquals(params, objective.parameters());
                 objective.load(v);
                 double loss = objective.evaluate();
@@ -61,7 +64,9 @@ class CpGradientTest {
                     double fd = (up - down) / (2 * h);
                     worst = Math.max(worst, Math.abs(fd - g[k]) / Math.max(1, Math.abs(fd)));
                 }
-                assertTrue(worst < 1e-7, "order " + order + ", " + threads + " threads: worst relative gradient error " + worst);
+                assertTrue(worst < 1e-7, "order " + order + ", " + threads + " threads, " + (dense ? "unfolded" : "entries")
+                        + ": worst relative gradient error " + worst);
+            }
             }
         }
     }
