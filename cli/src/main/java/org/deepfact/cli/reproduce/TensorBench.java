@@ -67,10 +67,11 @@ final class TensorBench {
     private static double[] ours(TensorProblem problem, int r, int threads, double seconds) {
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         CpConfig.Builder b = CpConfig.builder().components(r).threads(threads).lossThreshold(0).logEvery(Long.MAX_VALUE);
-        CpResult probe = CpTrainer.train(problem, b.maxIterations(20).build(), null); // warm-up and a rate estimate
-        double rate = 20 / Math.max(probe.seconds(), 1e-6);
-        long its = Math.max(10, (long) (rate * seconds / 3));
-        CpTrainer.train(problem, b.maxIterations(its).build(), null);
+        CpTrainer.train(problem, b.maxIterations(50).build(), null); // JIT warm-up
+        CpResult probe = CpTrainer.train(problem, b.maxIterations(50).build(), null); // rate estimate, warm
+        double rate = 50 / Math.max(probe.seconds(), 1e-6);
+        // long enough that the per-run set-up (two records of the dense tensor) stays below a few percent
+        long its = Math.max(100, (long) (rate * seconds / 3));
         double best = 0;
         double bestCpu = Double.NaN;
         for (int rep = 0; rep < 3; rep++) {
