@@ -40,7 +40,7 @@ import picocli.CommandLine.ParameterException;
             "Default grid (about a minute on 2 cores): 8 x 8 x 8, rank 3, R = 64 (the maximal rank bound), "
                 + "m in {100, 200, 300, 500}, s in {5e-2, 1e-2, 1e-3}, cap 20000 iterations. --full: the paper's "
                 + "10 x 10 x 10 x 10, rank 5, R = 1000, m in {1000, 2000, 3000, 5000}, s in {5e-2, 1e-2, 5e-3}, "
-                + "cap 50000 (hours).",
+                + "cap 50000 (at most about half an hour, extrapolated).",
             "",
             "Writes to --out: tensor-runs.csv (one row per run), tensor-dynamics.csv (component norms over time of "
                 + "every CP run), tensor-reconstruction_error.png and tensor-tensor_rank.png (against m), "
