@@ -141,22 +141,8 @@ public final class TensorTable {
         try {
             return TensorEntries.ofFlat(shape, raw.indices(), raw.values());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("The " + portName + " table: " + withRowKeys(e.getMessage(), raw.keys()), e);
+            throw new InvalidInputException("The " + portName + " table: " + EntriesTable.withRowKeys(e.getMessage(), raw.keys()), e);
         }
-    }
-
-    private static String withRowKeys(final String message, final String[] keys) {
-        final java.util.regex.Matcher mt = java.util.regex.Pattern.compile("Entr(?:y|ies) (\\d+)(?: and (\\d+))?")
-            .matcher(message);
-        if (!mt.find()) {
-            return message;
-        }
-        final StringBuilder sb = new StringBuilder(message).append(" (row key '")
-            .append(keys[Integer.parseInt(mt.group(1))]).append('\'');
-        if (mt.group(2) != null) {
-            sb.append(" and '").append(keys[Integer.parseInt(mt.group(2))]).append('\'');
-        }
-        return sb.append(')').toString();
     }
 
     /** Writes entries in their stored order. */

@@ -2,6 +2,8 @@ package org.deepfact.engine.tensor;
 
 import java.util.Arrays;
 
+import org.deepfact.engine.linalg.Rows;
+
 /**
  * The CP loss through the unfolding, touching only the observed entries: with k = ceil(N/2),
  * L = KR(A_1..A_k) (one row per multi-index of the first k modes, its entries the products of
@@ -151,27 +153,8 @@ final class CpUnfoldedObjective implements CpLoss {
 
     private void predictShare(int worker, int workers) {
         for (int e = entrySplit[worker]; e < entrySplit[worker + 1]; e++) {
-            residual[e] = dot(left[leftRow[e]], right[rightRow[e]]) - y[e];
+            residual[e] = Rows.dot(left[leftRow[e]], right[rightRow[e]], rank) - y[e]; // fixed order: same bits anywhere
         }
-    }
-
-    /** Four partial sums in a fixed pattern: the same bits wherever it runs. */
-    private double dot(double[] a, double[] b) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int r = 0;
-        for (; r + 3 < rank; r += 4) {
-            s0 += a[r] * b[r];
-            s1 += a[r + 1] * b[r + 1];
-            s2 += a[r + 2] * b[r + 2];
-            s3 += a[r + 3] * b[r + 3];
-        }
-        for (; r < rank; r++) {
-            s0 += a[r] * b[r];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 
     private void gradientShare(int worker, int workers) {
@@ -188,11 +171,7 @@ final class CpUnfoldedObjective implements CpLoss {
             Arrays.fill(g, 0.0);
             for (int k = start[u]; k < start[u + 1]; k++) {
                 int e = entries[k];
-                double c = scale * residual[e];
-                double[] o = other[otherRow[e]];
-                for (int r = 0; r < rank; r++) {
-                    g[r] += c * o[r];
-                }
+                Rows.axpy(scale * residual[e], other[otherRow[e]], g, rank);
             }
         }
     }
