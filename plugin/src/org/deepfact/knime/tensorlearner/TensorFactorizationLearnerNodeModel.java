@@ -9,6 +9,7 @@ import org.deepfact.engine.tensor.CpTrainer;
 import org.deepfact.engine.tensor.TensorEntries;
 import org.deepfact.engine.tensor.TensorProblem;
 import org.deepfact.engine.tensor.TensorShape;
+import org.deepfact.engine.tensor.Unfolding;
 import org.deepfact.knime.common.EngineCall;
 import org.deepfact.knime.common.InvalidInputException;
 import org.deepfact.knime.common.MemoryCheck;
@@ -121,8 +122,11 @@ final class TensorFactorizationLearnerNodeModel extends StatelessNodeModel<Tenso
             problem = dense != null ? problem.withGroundTruth(dense) : problem.withHeldOut(ref);
         }
         final int rank = config.components(shape);
-        // factors, gradients and optimiser state (up to 4 copies), the dense tensor three times
-        MemoryCheck.requireBytes(8L * 4 * rank * sumDims(shape) + 8L * 3 * shape.size(), "the CP factorization");
+        // factors, gradients and optimiser state (up to 4 copies), the unfolding's Khatri-Rao rows and their
+        // gradients, the dense tensor three times
+        final Unfolding unfolding = new Unfolding(shape);
+        MemoryCheck.requireBytes(8L * 4 * rank * sumDims(shape) + 8L * 2 * rank * (unfolding.rows() + unfolding.cols())
+            + 8L * 3 * shape.size(), "the CP factorization");
         exec.setMessage("training " + rank + " components on " + observed.size() + " entries of a " + shape + " tensor");
         final TensorProblem p = problem;
         final CpResult result = EngineCall.run(exec.createSubProgress(0.9), "Training",

@@ -226,7 +226,7 @@ public final class TensorCommand implements Callable<Integer> {
                 boolean dmf = run.method().equals("unfolded_dmf");
                 List<Object> row = new ArrayList<>(List.of("tensor", dimsText, shape.order(), g.rank(), run.m(), run.method(),
                         cp ? Integer.toString(r) : "", dmf ? Integer.toString(run.depth()) : "",
-                        cp ? RunTable.num(run.initStd()) : "", cp ? optimizer.toLowerCase(Locale.ROOT) : dmf ? "grouprmsprop" : "",
+                        cp ? RunTable.num(run.initStd()) : "", cp ? g.optimizer().name().toLowerCase(Locale.ROOT).replace("_", "") : dmf ? "grouprmsprop" : "",
                         cp ? RunTable.num(lr) : dmf ? "0.001" : "", run.truthSeed(), run.sampleSeed(),
                         cp || dmf ? Long.toString(run.seed()) : "", o.iterations(), o.stopReason(),
                         RunTable.num(o.trainLoss()), RunTable.num(o.reconstructionError()),

@@ -64,7 +64,6 @@ public final class CpTrainer {
 
     /** The preallocated state of one run. */
     private static final class Run {
-        private final TensorProblem problem;
         private final CpConfig config;
         private final ProgressCallback cb;
         private final TensorShape shape;
@@ -77,7 +76,6 @@ public final class CpTrainer {
         private final CpMetrics metrics;
 
         Run(TensorProblem problem, CpConfig config, ProgressCallback cb, WorkerPool pool) {
-            this.problem = problem;
             this.config = config;
             this.cb = cb;
             shape = problem.shape();
