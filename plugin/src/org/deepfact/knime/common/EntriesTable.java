@@ -150,7 +150,7 @@ public final class EntriesTable {
     }
 
     /** The engine names entries by their 0-based position; add the row keys a user can find. */
-    private static String withRowKeys(final String message, final String[] keys) {
+    public static String withRowKeys(final String message, final String[] keys) {
         final java.util.regex.Matcher mt = java.util.regex.Pattern.compile("Entr(?:y|ies) (\\d+)(?: and (\\d+))?")
             .matcher(message);
         if (!mt.find()) {

@@ -16,20 +16,30 @@ public final class GroupRmsProp implements Optimizer {
     public static final double EPS = 1e-4;
 
     private final double lr;
+    private final double eps;
     private double v;
     private int t;
     private double last = Double.NaN;
 
     /** @param lr learning rate, validated by {@link Optimizer#create} */
     public GroupRmsProp(double lr) {
+        this(lr, EPS);
+    }
+
+    /**
+     * @param eps added to the root-mean-square; the authors' tensor code uses 1e-6 where their matrix
+     *        code uses {@link #EPS} (with tiny initial gradients it sets the first steps' size, lr / eps)
+     */
+    public GroupRmsProp(double lr, double eps) {
         this.lr = lr;
+        this.eps = eps;
     }
 
     @Override
     public void step(DMatrixRMaj[] factors, DMatrixRMaj[] grads) {
         t++;
         v = BETA * v + (1 - BETA) * Optimizer.squaredNorm(grads);
-        double eta = lr / (Math.sqrt(v / (1 - Math.pow(BETA, t))) + EPS);
+        double eta = lr / (Math.sqrt(v / (1 - Math.pow(BETA, t))) + eps);
         for (int j = 0; j < factors.length; j++) {
             Optimizer.axpy(factors[j], eta, grads[j]);
         }
