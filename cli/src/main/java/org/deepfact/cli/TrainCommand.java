@@ -82,6 +82,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object with the settings and results instead of text.")
     boolean json;
 
+    @Option(names = "--alignment", description = "Also record how the gradient aligns with W's singular vectors "
+            + "(mean and spread of the diagonal and off-diagonal of |U^T G V|, the authors' diagnostic) at every "
+            + "record; costs a full SVD with vectors each time. Printed as columns, and in --json as alignment_*.")
+    boolean alignment;
+
     private void check(boolean ok, String message) {
         ProblemOptions.check(spec, ok, message);
     }
@@ -130,7 +135,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingConfig config = TrainingConfig.builder().depth(depth).hiddenWidths(hiddenWidths())
                 .init(init).initScale(initScale).optimizer(optimizer)
                 .learningRate(lr).maxIterations(maxIterations).lossThreshold(lossThreshold).logEvery(logEvery)
-                .seed(problem.seed + 2).threads(threads).build();
+                .alignment(alignment).seed(problem.seed + 2).threads(threads).build();
         StderrProgress progress = new StderrProgress(err, json ? StderrProgress.Mode.NONE : StderrProgress.Mode.of("auto"),
                 PROGRESS_LINE_SECONDS, maxIterations);
         TrainingResult result;
@@ -141,7 +146,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         HistoryRecord last = result.last();
         if (json) {
-            out.println(problem.describe(new Json()).put("depth", depth)
+            Json j = problem.describe(new Json()).put("depth", depth)
                     .put("width", width == null ? "cols" : java.util.Arrays.toString(hiddenWidths()))
                     .put("init", init.id()).put("init_scale", initScale).put("optimizer", optimizer.id())
                     .put("lr", lr).put("max_iterations", maxIterations).put("loss_threshold", lossThreshold)
@@ -150,7 +155,15 @@ public final class TrainCommand implements Callable<Integer> {
                     .put("train_loss", last.trainLoss()).put("reconstruction_error", last.reconstructionError())
                     .put("nuclear_norm", last.nuclearNorm()).put("effective_rank", last.effectiveRank())
                     .put("schatten_2_over_n", last.schattenQuasiNorm()).put("stable_rank", last.stableRank())
-                    .put("top_singular_values", last.topSingularValues()).put("seconds", result.seconds()));
+                    .put("top_singular_values", last.topSingularValues()).put("seconds", result.seconds())
+                    .put("schatten_sum_2_over_n", last.schattenSum());
+            if (alignment) {
+                j.put("alignment_diagonal_mean", last.alignmentDiagonalMean())
+                        .put("alignment_diagonal_std", last.alignmentDiagonalSpread())
+                        .put("alignment_off_diagonal_mean", last.alignmentOffDiagonalMean())
+                        .put("alignment_off_diagonal_std", last.alignmentOffDiagonalSpread());
+            }
+            out.println(j);
         } else {
             printText(out, result);
         }
@@ -159,16 +172,19 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private void printText(PrintWriter out, TrainingResult result) {
-        out.printf(Locale.ROOT, "%10s  %-10s  %-10s  %-10s  %-8s  %s%n", "iteration", "loss", "error", "nuclear",
-                "eff.rank", "sigma_1..5");
+        out.printf(Locale.ROOT, "%10s  %-10s  %-10s  %-10s  %-8s  %s%s%n", "iteration", "loss", "error", "nuclear",
+                "eff.rank", alignment ? "|U^T G V| diag mean (std), off-diag mean (std)  " : "", "sigma_1..5");
         for (HistoryRecord h : result.history()) {
             double[] s = h.topSingularValues();
             StringBuilder sigmas = new StringBuilder();
             for (int i = 0; i < Math.min(5, s.length); i++) {
                 sigmas.append(String.format(Locale.ROOT, "%.3g ", s[i]));
             }
-            out.printf(Locale.ROOT, "%10d  %.4e  %.4e  %.4e  %8.3f  %s%n", h.iteration(), h.trainLoss(),
-                    h.reconstructionError(), h.nuclearNorm(), h.effectiveRank(), sigmas.toString().trim());
+            String align = !alignment ? "" : String.format(Locale.ROOT, "%.3e (%.3e), %.3e (%.3e)  ",
+                    h.alignmentDiagonalMean(), h.alignmentDiagonalSpread(), h.alignmentOffDiagonalMean(),
+                    h.alignmentOffDiagonalSpread());
+            out.printf(Locale.ROOT, "%10d  %.4e  %.4e  %.4e  %8.3f  %s%s%n", h.iteration(), h.trainLoss(),
+                    h.reconstructionError(), h.nuclearNorm(), h.effectiveRank(), align, sigmas.toString().trim());
         }
         HistoryRecord last = result.last();
         out.printf(Locale.ROOT, "%n%s; depth %d%s, %s init s = %s, %s lr = %s, seed %d%n", problem.describe(), depth,

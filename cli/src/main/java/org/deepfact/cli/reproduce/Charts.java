@@ -41,6 +41,10 @@ final class Charts {
     record Line(String label, double value, Paint paint) {
     }
 
+    /** A faint reference point (a value quoted from the authors' notebook) in the colour of curve {@code color}. */
+    record Marker(double x, double y, int color) {
+    }
+
     /** One line without error bars, e.g. a singular value against iteration. */
     record Trace(String name, double[] x, double[] y) {
     }
@@ -63,6 +67,12 @@ final class Charts {
      */
     static void errorBarChart(File file, String title, String xLabel, String yLabel, boolean logY, List<Curve> curves,
             List<Line> lines) throws IOException {
+        errorBarChart(file, title, xLabel, yLabel, logY, curves, lines, List.of());
+    }
+
+    /** As above, with faint reference markers (hollow diamonds) that also widen the ranges. */
+    static void errorBarChart(File file, String title, String xLabel, String yLabel, boolean logY, List<Curve> curves,
+            List<Line> lines, List<Marker> markers) throws IOException {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
@@ -86,6 +96,14 @@ final class Charts {
             if (Double.isFinite(l.value()) && (!logY || l.value() > 0)) {
                 lo = Math.min(lo, l.value());
                 hi = Math.max(hi, l.value());
+            }
+        }
+        for (Marker mk : markers) {
+            if (mk.y() > 0 && mk.x() > 0 && Double.isFinite(mk.y())) {
+                lo = Math.min(lo, mk.y());
+                hi = Math.max(hi, mk.y());
+                xlo = Math.min(xlo, mk.x());
+                xhi = Math.max(xhi, mk.x());
             }
         }
         LogAxis x = logAxis(xLabel);
@@ -117,8 +135,30 @@ final class Charts {
                             new float[] {6f + 3f * c.dash(), 4f}, 0f));
         }
         XYPlot plot = new XYPlot(data, x, y, renderer);
+        if (!markers.isEmpty()) {
+            XYSeriesCollection refs = new XYSeriesCollection();
+            XYLineAndShapeRenderer faint = new XYLineAndShapeRenderer(false, true);
+            for (Marker mk : markers) {
+                XYSeries s = new XYSeries("notebook " + refs.getSeriesCount(), false, true);
+                s.add(mk.x(), mk.y());
+                faint.setSeriesPaint(refs.getSeriesCount(), faint((Color) PALETTE[mk.color() % PALETTE.length]));
+                faint.setSeriesShape(refs.getSeriesCount(), new java.awt.geom.Rectangle2D.Double(-5, -5, 10, 10));
+                faint.setSeriesVisibleInLegend(refs.getSeriesCount(), refs.getSeriesCount() == 0);
+                refs.addSeries(s);
+            }
+            faint.setDefaultShapesFilled(false);
+            faint.setUseOutlinePaint(false);
+            faint.setLegendItemLabelGenerator((d, series) -> "authors' notebook (read off, +-20%)");
+            plot.setDataset(1, refs);
+            plot.setRenderer(1, faint);
+        }
         addLines(plot, lines);
         save(file, title, plot);
+    }
+
+    /** @return the colour, mostly transparent: reference values that must not hide our curves */
+    static Color faint(Color c) {
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), 110);
     }
 
     /** Several traces against a linear x axis and a log y axis, e.g. singular values over time. */

@@ -28,6 +28,7 @@ public final class TrainingConfig {
     private final double divergenceFactor;
     private final double rankTolerance;
     private final boolean alignment;
+    private final boolean stepCheck;
 
     private TrainingConfig(Builder b) {
         depth = b.depth;
@@ -45,6 +46,7 @@ public final class TrainingConfig {
         divergenceFactor = b.divergenceFactor;
         rankTolerance = b.rankTolerance;
         alignment = b.alignment;
+        stepCheck = b.stepCheck;
     }
 
     /** @return a builder holding the paper's defaults */
@@ -70,6 +72,7 @@ public final class TrainingConfig {
         b.divergenceFactor = divergenceFactor;
         b.rankTolerance = rankTolerance;
         b.alignment = alignment;
+        b.stepCheck = stepCheck;
         return b;
     }
 
@@ -139,6 +142,15 @@ public final class TrainingConfig {
         return alignment;
     }
 
+    /**
+     * @return whether every record at t = k logEvery is followed by one at t + 1, and records carry
+     *         u_r^T G v_r of the top singular pairs, so that {@code theory.DynamicsCheck} can compare
+     *         each measured step of sigma_r with the theory (implies {@link #alignment()}'s SVD)
+     */
+    public boolean stepCheck() {
+        return stepCheck;
+    }
+
     @Override
     public String toString() {
         return "TrainingConfig[depth=" + depth + ", widths=" + Arrays.toString(hiddenWidths) + ", init=" + init
@@ -163,7 +175,9 @@ public final class TrainingConfig {
         private int topK = 10;
         private double divergenceFactor = 1e4;
         private double rankTolerance = 1e-3;
-        private boolean alignment = true;
+        // Off by default: it costs a full SVD with vectors and the end-to-end gradient per record.
+        private boolean alignment = false;
+        private boolean stepCheck = false;
 
         private Builder() {
         }
@@ -241,6 +255,11 @@ public final class TrainingConfig {
 
         public Builder alignment(boolean v) {
             alignment = v;
+            return this;
+        }
+
+        public Builder stepCheck(boolean v) {
+            stepCheck = v;
             return this;
         }
 
