@@ -164,13 +164,19 @@ final class Charts {
     /** Several traces against a linear x axis and a log y axis, e.g. singular values over time. */
     static void traceChart(File file, String title, String xLabel, String yLabel, List<Trace> traces, List<Line> lines)
             throws IOException {
+        traceChart(file, title, xLabel, yLabel, traces, lines, false);
+    }
+
+    /** As above; {@code logX} puts the x axis (e.g. the step) on a log scale, leaving out x = 0. */
+    static void traceChart(File file, String title, String xLabel, String yLabel, List<Trace> traces, List<Line> lines,
+            boolean logX) throws IOException {
         XYSeriesCollection data = new XYSeriesCollection();
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (Trace t : traces) {
             XYSeries s = new XYSeries(t.name(), false, true);
             for (int i = 0; i < t.x().length; i++) {
-                if (t.y()[i] > 0 && Double.isFinite(t.y()[i])) {
+                if (t.y()[i] > 0 && Double.isFinite(t.y()[i]) && (!logX || t.x()[i] > 0)) {
                     s.add(t.x()[i], t.y()[i]);
                     lo = Math.min(lo, t.y()[i]);
                     hi = Math.max(hi, t.y()[i]);
@@ -184,8 +190,14 @@ final class Charts {
                 hi = Math.max(hi, l.value());
             }
         }
-        NumberAxis x = new NumberAxis(xLabel);
-        x.setAutoRangeIncludesZero(true);
+        ValueAxis x;
+        if (logX) {
+            x = logAxis(xLabel);
+        } else {
+            NumberAxis linear = new NumberAxis(xLabel);
+            linear.setAutoRangeIncludesZero(true);
+            x = linear;
+        }
         LogAxis y = logAxis(yLabel);
         if (lo <= hi) {
             y.setRange(Math.max(lo / 3, hi * 1e-12), hi * 3);

@@ -16,7 +16,9 @@ import org.deepfact.engine.train.TrainingConfig;
  * in pairs (t, t + 1) and carry u_r^T G v_r. The prediction holds for gradient descent from a
  * balanced start (identity or orthogonal init); GroupRMSprop moves along the same direction with
  * its recorded global step, so the check applies to it as well. Each pair uses the recorded
- * step size of the step it spans.
+ * step size of the step it spans. A pair whose first record has all top singular values equal
+ * (the identity start W = sI) is skipped: its singular vectors are not defined, so the first-order
+ * prediction says nothing there.
  */
 public final class DynamicsCheck {
 
@@ -48,6 +50,9 @@ public final class DynamicsCheck {
             }
             double[] s0 = before.topSingularValues();
             double[] s1 = after.topSingularValues();
+            if (s0.length == 0 || s0[0] - s0[s0.length - 1] <= 1e-9 * s0[0]) {
+                continue;
+            }
             k = Math.min(k, Math.min(proj.length, Math.min(s0.length, s1.length)));
             double eta = after.stepSize();
             double[] m = new double[s0.length];
