@@ -19,8 +19,9 @@ import org.deepfact.engine.optim.OptimizerKind;
  * @param optimizer optimizer (null for the baseline)
  * @param learningRate learning rate (NaN for the baseline)
  * @param repeat repeat index, 0-based
- * @param truthSeed seed of the ground truth (depends on the repeat only)
- * @param sampleSeed seed of the observation mask / sensing operator (depends on m and the repeat)
+ * @param truthSeed seed of the ground truth (depends on the repeat with {@code varyData}, else on nothing)
+ * @param sampleSeed seed of the observation mask / sensing operator (depends on m, and on the repeat
+ *        with {@code varyData})
  * @param seed seed of the initialisation (depends on m, depth and the repeat; 0 for the baseline)
  * @param varyData whether the repeats also draw new data (see {@link SweepGrid#varyData()})
  */

@@ -10,7 +10,8 @@ import org.deepfact.engine.optim.OptimizerKind;
 /**
  * The grid of a recovery sweep (science.md section 7, Fig. 2 of the paper): for every number
  * of observations m, every depth, learning rate, initialisation scale and repeat one deep matrix
- * factorization run, plus (optionally) one minimum-nuclear-norm run per m and repeat.
+ * factorization run, plus (optionally) the minimum-nuclear-norm baseline per m (and repeat, when
+ * the repeats draw new data).
  *
  * <p>Repeats (science.md section 7): by default as the authors' {@code scripts/run.rb}, one
  * ground truth (shared by every m) and one observation set per m; the repeats differ only in
