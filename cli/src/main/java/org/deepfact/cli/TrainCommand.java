@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.deepfact.engine.ProgressCallback;
+import org.deepfact.engine.data.Ratings;
 import org.deepfact.engine.model.InitKind;
 import org.deepfact.engine.optim.OptimizerKind;
 import org.deepfact.engine.train.HistoryRecord;
@@ -82,6 +83,18 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object with the settings and results instead of text.")
     boolean json;
 
+    @Option(names = "--ratings", paramLabel = "FILE",
+            description = "Train on a ratings file instead of a generated problem: MovieLens u.data (user, item, "
+                    + "rating, timestamp, tab-separated) or CSV with a header naming user / userId, item / movieId and "
+                    + "rating. Items are the rows, users the columns; --rows, --cols, --rank and --observations do "
+                    + "not apply. Reports the held-out MSE.")
+    java.nio.file.Path ratingsFile;
+
+    @Option(names = "--train-count", defaultValue = "10000", paramLabel = "N",
+            description = "With --ratings: ratings drawn with --seed for training, the rest held out "
+                    + "(default ${DEFAULT-VALUE}, the paper's).")
+    int trainCount;
+
     @Option(names = "--alignment", description = "Also record how the gradient aligns with W's singular vectors "
             + "(mean and spread of the diagonal and off-diagonal of |U^T G V|, the authors' diagnostic) at every "
             + "record; costs a full SVD with vectors each time. Printed as columns, and in --json as alignment_*.")
@@ -129,9 +142,18 @@ public final class TrainCommand implements Callable<Integer> {
         validate();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ProblemOptions.Generated generated = problem.generate();
-        RecoveryProblem trainingProblem = RecoveryProblem.completion(generated.observed())
-                .withGroundTruth(generated.truth());
+        Ratings ratings = ratingsFile == null ? null : readRatings();
+        RecoveryProblem trainingProblem;
+        if (ratings != null) {
+            try {
+                trainingProblem = ratings.split(trainCount, problem.seed + 1);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--train-count: " + e.getMessage());
+            }
+        } else {
+            ProblemOptions.Generated generated = problem.generate();
+            trainingProblem = RecoveryProblem.completion(generated.observed()).withGroundTruth(generated.truth());
+        }
         TrainingConfig config = TrainingConfig.builder().depth(depth).hiddenWidths(hiddenWidths())
                 .init(init).initScale(initScale).optimizer(optimizer)
                 .learningRate(lr).maxIterations(maxIterations).lossThreshold(lossThreshold).logEvery(logEvery)
@@ -146,7 +168,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
         HistoryRecord last = result.last();
         if (json) {
-            Json j = problem.describe(new Json()).put("depth", depth)
+            Json j = (ratings == null ? problem.describe(new Json()) : new Json().put("ratings", ratingsFile.toString())
+                    .put("rows", ratings.rows()).put("cols", ratings.cols()).put("ratings_count", ratings.size())
+                    .put("train_count", trainCount)).put("depth", depth)
                     .put("width", width == null ? "cols" : java.util.Arrays.toString(hiddenWidths()))
                     .put("init", init.id()).put("init_scale", initScale).put("optimizer", optimizer.id())
                     .put("lr", lr).put("max_iterations", maxIterations).put("loss_threshold", lossThreshold)
@@ -157,6 +181,9 @@ public final class TrainCommand implements Callable<Integer> {
                     .put("schatten_2_over_n", last.schattenQuasiNorm()).put("stable_rank", last.stableRank())
                     .put("top_singular_values", last.topSingularValues()).put("seconds", result.seconds())
                     .put("schatten_sum_2_over_n", last.schattenSum());
+            if (ratings != null) {
+                j.put("held_out_mse", last.heldOutError());
+            }
             if (alignment) {
                 j.put("alignment_diagonal_mean", last.alignmentDiagonalMean())
                         .put("alignment_diagonal_std", last.alignmentDiagonalSpread())
@@ -165,13 +192,24 @@ public final class TrainCommand implements Callable<Integer> {
             }
             out.println(j);
         } else {
-            printText(out, result);
+            printText(out, result, ratings);
         }
         out.flush();
         return 0;
     }
 
-    private void printText(PrintWriter out, TrainingResult result) {
+    private Ratings readRatings() {
+        try {
+            return Ratings.read(ratingsFile);
+        } catch (java.io.IOException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--ratings: cannot read " + ratingsFile
+                    + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--ratings: " + e.getMessage());
+        }
+    }
+
+    private void printText(PrintWriter out, TrainingResult result, Ratings ratings) {
         out.printf(Locale.ROOT, "%10s  %-10s  %-10s  %-10s  %-8s  %s%s%n", "iteration", "loss", "error", "nuclear",
                 "eff.rank", alignment ? "|U^T G V| diag mean (std), off-diag mean (std)  " : "", "sigma_1..5");
         for (HistoryRecord h : result.history()) {
@@ -184,17 +222,21 @@ public final class TrainCommand implements Callable<Integer> {
                     h.alignmentDiagonalMean(), h.alignmentDiagonalSpread(), h.alignmentOffDiagonalMean(),
                     h.alignmentOffDiagonalSpread());
             out.printf(Locale.ROOT, "%10d  %.4e  %.4e  %.4e  %8.3f  %s%s%n", h.iteration(), h.trainLoss(),
-                    h.reconstructionError(), h.nuclearNorm(), h.effectiveRank(), align, sigmas.toString().trim());
+                    h.testError(), h.nuclearNorm(), h.effectiveRank(), align, sigmas.toString().trim());
         }
         HistoryRecord last = result.last();
-        out.printf(Locale.ROOT, "%n%s; depth %d%s, %s init s = %s, %s lr = %s, seed %d%n", problem.describe(), depth,
+        String what = ratings == null ? problem.describe() : String.format(Locale.ROOT,
+                "ratings %s: %d items x %d users, %d ratings, %d for training, the rest held out", ratingsFile,
+                ratings.rows(), ratings.cols(), ratings.size(), trainCount);
+        out.printf(Locale.ROOT, "%n%s; depth %d%s, %s init s = %s, %s lr = %s, seed %d%n", what, depth,
                 width == null || depth == 1 ? "" : ", hidden widths " + java.util.Arrays.toString(hiddenWidths()),
                 init.id(), shortest(initScale), optimizer.id(), shortest(lr), problem.seed);
         out.printf(Locale.ROOT, "stopped: %s after %d iterations in %.2f s (%.0f it/s)%n",
                 result.stopReason().id(), result.iterations(), result.seconds(),
                 result.iterations() / Math.max(1e-9, result.seconds()));
-        out.printf(Locale.ROOT, "train loss %.4e, reconstruction error %.4e, nuclear norm %.4f, effective rank %.3f%n",
-                last.trainLoss(), last.reconstructionError(), last.nuclearNorm(), last.effectiveRank());
+        out.printf(Locale.ROOT, "train loss %.4e, %s %.4e, nuclear norm %.4f, effective rank %.3f%n",
+                last.trainLoss(), ratings == null ? "reconstruction error" : "held-out MSE", last.testError(),
+                last.nuclearNorm(), last.effectiveRank());
     }
 
     /** @return e.g. 0.001, 1e-4, 3e-4, 1e9: the shortest exact form, as a person writes it */
