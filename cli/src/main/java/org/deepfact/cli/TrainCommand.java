@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.deepfact.engine.ProgressCallback;
+import org.deepfact.engine.data.Ratings;
 import org.deepfact.engine.model.InitKind;
 import org.deepfact.engine.optim.OptimizerKind;
 import org.deepfact.engine.model.Widths;
@@ -90,6 +91,23 @@ public final class TrainCommand implements Callable<Integer> {
             + " (no progress unless --progress is given).")
     boolean json;
 
+    @Option(names = "--ratings", paramLabel = "FILE",
+            description = "Train on a ratings file instead of a generated problem: MovieLens u.data (user, item, "
+                    + "rating, timestamp, tab-separated) or CSV with a header naming user / userId, item / movieId and "
+                    + "rating. Items are the rows, users the columns; --rows, --cols, --rank and --observations do "
+                    + "not apply. Reports the held-out MSE.")
+    java.nio.file.Path ratingsFile;
+
+    @Option(names = "--train-count", defaultValue = "10000", paramLabel = "N",
+            description = "With --ratings: ratings drawn with --seed for training, the rest held out "
+                    + "(default ${DEFAULT-VALUE}, the paper's).")
+    int trainCount;
+
+    @Option(names = "--alignment", description = "Also record how the gradient aligns with W's singular vectors "
+            + "(mean and spread of the diagonal and off-diagonal of |U^T G V|, the authors' diagnostic) at every "
+            + "record; costs a full SVD with vectors each time. Printed as columns, and in --json as alignment_*.")
+    boolean alignment;
+
     private void check(boolean ok, String message) {
         ProblemOptions.check(spec, ok, message);
     }
@@ -154,16 +172,25 @@ public final class TrainCommand implements Callable<Integer> {
         requireMemory();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ProblemOptions.Generated generated = problem.generate();
-        RecoveryProblem trainingProblem = RecoveryProblem.completion(generated.observed())
-                .withGroundTruth(generated.truth());
-        if (generated.heldOut() != null) { // the clean unobserved entries: where early stopping is judged
-            trainingProblem = trainingProblem.withHeldOut(generated.heldOut());
+        Ratings ratings = ratingsFile == null ? null : readRatings();
+        RecoveryProblem trainingProblem;
+        if (ratings != null) {
+            try {
+                trainingProblem = ratings.split(trainCount, problem.seed + 1);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--train-count: " + e.getMessage());
+            }
+        } else {
+            ProblemOptions.Generated generated = problem.generate();
+            trainingProblem = RecoveryProblem.completion(generated.observed()).withGroundTruth(generated.truth());
+            if (generated.heldOut() != null) { // the clean unobserved entries: where early stopping is judged
+                trainingProblem = trainingProblem.withHeldOut(generated.heldOut());
+            }
         }
         TrainingConfig config = TrainingConfig.builder().depth(depth).hiddenWidths(hiddenWidths())
                 .init(init).initScale(initScale).optimizer(optimizer)
                 .learningRate(lr).maxIterations(maxIterations).lossThreshold(lossThreshold).logEvery(logEvery)
-                .seed(problem.seed + 2).threads(threads).build();
+                .alignment(alignment).seed(problem.seed + 2).threads(threads).build();
         // --json keeps stderr quiet too unless progress is asked for explicitly
         ProgressOptions.Mode mode = json && progressOptions.isAuto() ? ProgressOptions.Mode.NONE : progressOptions.mode();
         StderrProgress progress = new StderrProgress(err, mode, progressOptions.lineSeconds(), maxIterations);
@@ -180,7 +207,9 @@ public final class TrainCommand implements Callable<Integer> {
         HistoryRecord last = result.last();
         BestRecord best = BestRecord.of(result.history());
         if (json) {
-            out.println(problem.describe(new Json()).put("depth", depth)
+            Json j = (ratings == null ? problem.describe(new Json()) : new Json().put("ratings", ratingsFile.toString())
+                    .put("rows", ratings.rows()).put("cols", ratings.cols()).put("ratings_count", ratings.size())
+                    .put("train_count", trainCount)).put("depth", depth)
                     .put("width", width == null ? "cols" : java.util.Arrays.toString(hiddenWidths()))
                     .put("init", init.id()).put("init_scale", initScale).put("optimizer", optimizer.id())
                     .put("lr", lr).put("max_iterations", maxIterations).put("loss_threshold", lossThreshold)
@@ -192,37 +221,66 @@ public final class TrainCommand implements Callable<Integer> {
                     .put("top_singular_values", last.topSingularValues()).put("seconds", result.seconds())
                     .put("held_out_error", last.heldOutError())
                     .put("best_held_out_error", best == null ? Double.NaN : best.error())
-                    .put("best_held_out_iteration", best == null ? -1 : best.iteration()));
+                    .put("best_held_out_iteration", best == null ? -1 : best.iteration())
+                    .put("schatten_sum_2_over_n", last.schattenSum());
+            if (ratings != null) {
+                j.put("held_out_mse", last.heldOutError());
+            }
+            if (alignment) {
+                j.put("alignment_diagonal_mean", last.alignmentDiagonalMean())
+                        .put("alignment_diagonal_std", last.alignmentDiagonalSpread())
+                        .put("alignment_off_diagonal_mean", last.alignmentOffDiagonalMean())
+                        .put("alignment_off_diagonal_std", last.alignmentOffDiagonalSpread());
+            }
+            out.println(j);
         } else {
-            printText(out, result);
+            printText(out, result, ratings);
         }
         out.flush();
         return 0;
     }
 
-    private void printText(PrintWriter out, TrainingResult result) {
-        out.printf(Locale.ROOT, "%10s  %-10s  %-10s  %-10s  %-8s  %s%n", "iteration", "loss", "error", "nuclear",
-                "eff.rank", "sigma_1..5");
+    private Ratings readRatings() {
+        try {
+            return Ratings.read(ratingsFile);
+        } catch (java.io.IOException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--ratings: cannot read " + ratingsFile
+                    + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--ratings: " + e.getMessage());
+        }
+    }
+
+    private void printText(PrintWriter out, TrainingResult result, Ratings ratings) {
+        out.printf(Locale.ROOT, "%10s  %-10s  %-10s  %-10s  %-8s  %s%s%n", "iteration", "loss", "error", "nuclear",
+                "eff.rank", alignment ? "|U^T G V| diag mean (std), off-diag mean (std)  " : "", "sigma_1..5");
         for (HistoryRecord h : result.history()) {
             double[] s = h.topSingularValues();
             StringBuilder sigmas = new StringBuilder();
             for (int i = 0; i < Math.min(5, s.length); i++) {
                 sigmas.append(String.format(Locale.ROOT, "%.3g ", s[i]));
             }
-            out.printf(Locale.ROOT, "%10d  %.4e  %.4e  %.4e  %8.3f  %s%n", h.iteration(), h.trainLoss(),
-                    h.reconstructionError(), h.nuclearNorm(), h.effectiveRank(), sigmas.toString().trim());
+            String align = !alignment ? "" : String.format(Locale.ROOT, "%.3e (%.3e), %.3e (%.3e)  ",
+                    h.alignmentDiagonalMean(), h.alignmentDiagonalSpread(), h.alignmentOffDiagonalMean(),
+                    h.alignmentOffDiagonalSpread());
+            out.printf(Locale.ROOT, "%10d  %.4e  %.4e  %.4e  %8.3f  %s%s%n", h.iteration(), h.trainLoss(),
+                    h.testError(), h.nuclearNorm(), h.effectiveRank(), align, sigmas.toString().trim());
         }
         HistoryRecord last = result.last();
-        out.printf(Locale.ROOT, "%n%s; depth %d%s, %s init s = %s, %s lr = %s, seed %d%n", problem.describe(), depth,
+        String what = ratings == null ? problem.describe() : String.format(Locale.ROOT,
+                "ratings %s: %d items x %d users, %d ratings, %d for training, the rest held out", ratingsFile,
+                ratings.rows(), ratings.cols(), ratings.size(), trainCount);
+        out.printf(Locale.ROOT, "%n%s; depth %d%s, %s init s = %s, %s lr = %s, seed %d%n", what, depth,
                 width == null || depth == 1 ? "" : ", hidden widths " + java.util.Arrays.toString(hiddenWidths()),
                 init.id(), Format.shortest(initScale), optimizer.id(), Format.shortest(lr), problem.seed);
         out.printf(Locale.ROOT, "stopped: %s after %d iterations in %.2f s (%.0f it/s)%n",
                 result.stopReason().id(), result.iterations(), result.seconds(),
                 result.iterations() / Math.max(1e-9, result.seconds()));
-        out.printf(Locale.ROOT, "train loss %.4e, reconstruction error %.4e, nuclear norm %.4f, effective rank %.3f%n",
-                last.trainLoss(), last.reconstructionError(), last.nuclearNorm(), last.effectiveRank());
+        out.printf(Locale.ROOT, "train loss %.4e, %s %.4e, nuclear norm %.4f, effective rank %.3f%n",
+                last.trainLoss(), ratings == null ? "reconstruction error" : "held-out MSE", last.testError(),
+                last.nuclearNorm(), last.effectiveRank());
         BestRecord best = BestRecord.of(result.history());
-        if (best != null && best.heldOut()) {
+        if (ratings == null && best != null && best.heldOut()) {
             out.printf(Locale.ROOT, "held-out error (clean unobserved entries) %.4e at the end, best %.4e at iteration %d"
                     + " (recorded every %d)%n", last.heldOutError(), best.error(), best.iteration(), logEvery);
         }

@@ -24,6 +24,32 @@ class TrainCommandTest {
     }
 
     @Test
+    void ratingsFileTrainsAndReportsHeldOutMse(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path f = dir.resolve("u.data");
+        StringBuilder b = new StringBuilder();
+        for (int user = 1; user <= 30; user++) {
+            for (int item = 1; item <= 20; item++) {
+                if ((user * 7 + item * 3) % 5 != 0) { // 80% of the pairs, rank-1 scores 1 .. 5
+                    b.append(user).append('\t').append(100 + item).append('\t')
+                            .append(1 + (user % 5) * (item % 4) / 3.0).append("\t0\n");
+                }
+            }
+        }
+        java.nio.file.Files.writeString(f, b.toString());
+        CliRun r = new CliRun("train", "--ratings", f.toString(), "--train-count", "300", "--depth", "2", "--lr",
+                "1e-2", "--max-iterations", "2000", "--loss-threshold", "1e-3", "--json");
+        assertEquals(0, r.code, r.err);
+        assertEquals("20", r.field("rows"), "items are the rows");
+        assertEquals("30", r.field("cols"));
+        assertTrue(Double.parseDouble(r.field("held_out_mse")) < 0.5, r.out);
+        java.nio.file.Files.writeString(f, "1\t101\t4\t0\n2\t101\tx\t0\n");
+        CliRun bad = new CliRun("train", "--ratings", f.toString());
+        assertEquals(2, bad.code, bad.err);
+        assertTrue(bad.err.contains("line 2, field 3 (rating): 'x'"), bad.err);
+    }
+
+    @Test
     void badOptionsExitWithTwoNamingTheOptionInOneShortMessage() {
         String[][] cases = {{"--rank", "0"}, {"--lr", "-1"}, {"--init", "xavier"}, {"--rank", "6", "--rows", "5", "--cols", "5"},
             {"--observations", "20000"}, {"--threads", "0"}, {"--width", "5,5", "--depth", "2"}, {"--width", "5", "--depth", "1"},

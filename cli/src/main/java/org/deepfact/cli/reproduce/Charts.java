@@ -41,6 +41,10 @@ final class Charts {
     record Line(String label, double value, Paint paint) {
     }
 
+    /** A faint reference point (a value quoted from the authors' notebook) in the colour of curve {@code color}. */
+    record Marker(double x, double y, int color) {
+    }
+
     /** One line without error bars, e.g. a singular value against iteration. */
     record Trace(String name, double[] x, double[] y) {
     }
@@ -63,6 +67,12 @@ final class Charts {
      */
     static void errorBarChart(File file, String title, String xLabel, String yLabel, boolean logY, List<Curve> curves,
             List<Line> lines) throws IOException {
+        errorBarChart(file, title, xLabel, yLabel, logY, curves, lines, List.of());
+    }
+
+    /** As above, with faint reference markers (hollow diamonds) that also widen the ranges. */
+    static void errorBarChart(File file, String title, String xLabel, String yLabel, boolean logY, List<Curve> curves,
+            List<Line> lines, List<Marker> markers) throws IOException {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
@@ -86,6 +96,14 @@ final class Charts {
             if (Double.isFinite(l.value()) && (!logY || l.value() > 0)) {
                 lo = Math.min(lo, l.value());
                 hi = Math.max(hi, l.value());
+            }
+        }
+        for (Marker mk : markers) {
+            if (mk.y() > 0 && mk.x() > 0 && Double.isFinite(mk.y())) {
+                lo = Math.min(lo, mk.y());
+                hi = Math.max(hi, mk.y());
+                xlo = Math.min(xlo, mk.x());
+                xhi = Math.max(xhi, mk.x());
             }
         }
         LogAxis x = logAxis(xLabel);
@@ -117,20 +135,48 @@ final class Charts {
                             new float[] {6f + 3f * c.dash(), 4f}, 0f));
         }
         XYPlot plot = new XYPlot(data, x, y, renderer);
+        if (!markers.isEmpty()) {
+            XYSeriesCollection refs = new XYSeriesCollection();
+            XYLineAndShapeRenderer faint = new XYLineAndShapeRenderer(false, true);
+            for (Marker mk : markers) {
+                XYSeries s = new XYSeries("notebook " + refs.getSeriesCount(), false, true);
+                s.add(mk.x(), mk.y());
+                faint.setSeriesPaint(refs.getSeriesCount(), faint((Color) PALETTE[mk.color() % PALETTE.length]));
+                faint.setSeriesShape(refs.getSeriesCount(), new java.awt.geom.Rectangle2D.Double(-5, -5, 10, 10));
+                faint.setSeriesVisibleInLegend(refs.getSeriesCount(), refs.getSeriesCount() == 0);
+                refs.addSeries(s);
+            }
+            faint.setDefaultShapesFilled(false);
+            faint.setUseOutlinePaint(false);
+            faint.setLegendItemLabelGenerator((d, series) -> "authors' notebook (read off, +-20%)");
+            plot.setDataset(1, refs);
+            plot.setRenderer(1, faint);
+        }
         addLines(plot, lines);
         save(file, title, plot);
+    }
+
+    /** @return the colour, mostly transparent: reference values that must not hide our curves */
+    static Color faint(Color c) {
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), 110);
     }
 
     /** Several traces against a linear x axis and a log y axis, e.g. singular values over time. */
     static void traceChart(File file, String title, String xLabel, String yLabel, List<Trace> traces, List<Line> lines)
             throws IOException {
+        traceChart(file, title, xLabel, yLabel, traces, lines, false);
+    }
+
+    /** As above; {@code logX} puts the x axis (e.g. the step) on a log scale, leaving out x = 0. */
+    static void traceChart(File file, String title, String xLabel, String yLabel, List<Trace> traces, List<Line> lines,
+            boolean logX) throws IOException {
         XYSeriesCollection data = new XYSeriesCollection();
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (Trace t : traces) {
             XYSeries s = new XYSeries(t.name(), false, true);
             for (int i = 0; i < t.x().length; i++) {
-                if (t.y()[i] > 0 && Double.isFinite(t.y()[i])) {
+                if (t.y()[i] > 0 && Double.isFinite(t.y()[i]) && (!logX || t.x()[i] > 0)) {
                     s.add(t.x()[i], t.y()[i]);
                     lo = Math.min(lo, t.y()[i]);
                     hi = Math.max(hi, t.y()[i]);
@@ -144,8 +190,14 @@ final class Charts {
                 hi = Math.max(hi, l.value());
             }
         }
-        NumberAxis x = new NumberAxis(xLabel);
-        x.setAutoRangeIncludesZero(true);
+        ValueAxis x;
+        if (logX) {
+            x = logAxis(xLabel);
+        } else {
+            NumberAxis linear = new NumberAxis(xLabel);
+            linear.setAutoRangeIncludesZero(true);
+            x = linear;
+        }
         LogAxis y = logAxis(yLabel);
         if (lo <= hi) {
             y.setRange(Math.max(lo / 3, hi * 1e-12), hi * 3);

@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "sensing", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "The appendix's matrix-sensing version of Fig. 2 (Arora et al., NeurIPS 2019): the grid of "
-                + "'reproduce completion' (100 x 100, rank 5, m in {2000, 5000}, depths 1-4, s in {1e-3 .. 1e-6}, "
-                + "lr in {1e-3, 3e-4}, 3 repeats, and the minimum nuclear norm with |<A_i, X> - y_i| <= 1e-3), but "
+                + "'reproduce completion' (100 x 100, rank 5, m in {2000, 5000}, depths 1-4, s in {1e-3 .. 1e-6} and the "
+                + "appendix's 1e-7, lr in {1e-3, 3e-4}, 3 repeats, and the minimum nuclear norm with |<A_i, X> - y_i| <= 1e-3), but "
                 + "from m Gaussian measurements y_i = <A_i, W*>, A_i with i.i.d. N(0, 1/n^2) entries.",
             "",
             "Cost: every iteration touches all m * n^2 entries of the A_i (2e7 at m = 2000; at m = 5000 they no "

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.deepfact.engine.experiment.GridText;
+import org.deepfact.engine.ProgressCallback;
+import org.deepfact.engine.experiment.PaperReference;
 import org.deepfact.engine.experiment.Problem;
 import org.deepfact.engine.experiment.RunResult;
 import org.deepfact.engine.experiment.RunSpec;
@@ -60,8 +62,14 @@ abstract class SweepCommand implements Callable<Integer> {
     @Option(names = "--lrs", split = ",", paramLabel = "LR", description = "GroupRMSprop learning rates, comma-separated.")
     List<Double> lrs;
 
-    @Option(names = "--repeats", paramLabel = "K", description = "Repeats (independent ground truths and samples).")
+    @Option(names = "--repeats", paramLabel = "K",
+            description = "Repeats: new random initialisations of one ground truth and sample per m (the authors' "
+                    + "protocol), or also new data with --vary-data.")
     Integer repeats;
+
+    @Option(names = "--vary-data", description = "Every repeat also draws its own ground truth and observations "
+            + "(default: fixed per m and seed as the authors'; the CSV's repeats_vary column says which).")
+    boolean varyData;
 
     @Option(names = "--max-iterations", paramLabel = "T", description = "Iteration cap per run (paper: 1000000).")
     Long maxIterations;
@@ -105,7 +113,7 @@ abstract class SweepCommand implements Callable<Integer> {
                 depths != null ? depths : p.depths(), p.nuclear() && !noNuclear, scales != null ? scales : p.initScales(),
                 lrs != null ? lrs : p.learningRates(), repeats != null ? repeats : p.repeats(), p.init(), p.optimizer(),
                 maxIterations != null ? maxIterations : p.maxIterations(), p.lossThreshold(), p.nuclearEpsilon(),
-                p.seed());
+                p.seed(), varyData);
         try {
             g.validate();
         } catch (IllegalArgumentException e) {
@@ -133,11 +141,12 @@ abstract class SweepCommand implements Callable<Integer> {
         Files.createDirectories(common.out);
         String id = grid.problem().id();
         List<RunSpec> runs = part.select(grid.runs());
-        out.printf(Locale.ROOT, "reproduce %s%s: %d x %d, rank %d, m %s, depths %s%s, init scales %s, lr %s, %d repeat(s), "
+        out.printf(Locale.ROOT, "reproduce %s%s: %d x %d, rank %d, m %s, depths %s%s, init scales %s, lr %s, %d repeat(s)%s, "
                 + "%s init, %s, loss threshold %s, cap %d iterations, seed %d%n", id, quick ? " --quick" : "",
                 grid.rows(), grid.cols(), grid.rank(), grid.ms(), grid.depths(),
                 grid.nuclear() ? " + min nuclear norm (eps " + Format.sci(grid.nuclearEpsilon()) + ")" : "",
                 Format.sciList(grid.initScales()), Format.sciList(grid.learningRates()), grid.repeats(),
+                grid.repeats() < 2 ? "" : grid.varyData() ? " (new data and init each)" : " (new init each, data fixed)",
                 grid.init().id(), grid.optimizer().id(),
                 Format.sci(grid.lossThreshold()), grid.maxIterations(), grid.seed());
         String shardNote = shard == null ? "" : "shard " + part + ": " + runs.size() + " of " + grid.runs().size() + " ";
@@ -208,7 +217,18 @@ abstract class SweepCommand implements Callable<Integer> {
                     curves.add(new Charts.Curve(c.getKey(), x, y, lo, hi, Math.max(0, depthOrder.indexOf(first.depth())),
                             Math.max(0, grid.learningRates().indexOf(first.lr()))));
                 }
+                List<Charts.Marker> refs = new ArrayList<>();
                 List<Charts.Line> lines = new ArrayList<>();
+                for (PaperReference r : PaperReference.all()) {
+                    if (r.experiment().equals(id) && r.m() == m && r.metric().equals(metrics[q])) {
+                        if (r.method().equals("nuclear")) {
+                            lines.add(new Charts.Line("notebook: min nuclear norm " + r.describe(), r.value(),
+                                    Charts.faint(Color.BLACK)));
+                        } else if (depthOrder.contains(r.depth())) {
+                            refs.add(new Charts.Marker(r.initScale(), r.value(), depthOrder.indexOf(r.depth())));
+                        }
+                    }
+                }
                 if (baseline != null) {
                     lines.add(new Charts.Line(String.format(Locale.ROOT, "min nuclear norm (%.3g)",
                             metric(baseline, q).mean()), metric(baseline, q).mean(), Color.BLACK));
@@ -223,7 +243,8 @@ abstract class SweepCommand implements Callable<Integer> {
                         grid.cols(), grid.rank(), m, labels[q].replaceAll(" \\(.*", ""));
                 // log y for the error (it spans orders of magnitude); nuclear norm and effective rank are
                 // linear unless they span more than a factor 4 (see Charts.errorBarChart)
-                Charts.errorBarChart(file.toFile(), title, "initialization scale s", labels[q], q == 0, curves, lines);
+                Charts.errorBarChart(file.toFile(), title, "initialization scale s", labels[q], q == 0, curves, lines,
+                        refs);
                 files.add(file);
             }
         }
@@ -252,6 +273,34 @@ abstract class SweepCommand implements Callable<Integer> {
         for (String line : headlines(grid, groups)) {
             out.println(line);
         }
+        List<String> refs = references(grid, groups);
+        if (!refs.isEmpty()) {
+            out.println("beside the authors' notebook (plot.ipynb, docs/paper-reference.csv; one data set each, the "
+                    + "paper itself has only plots):");
+            refs.forEach(out::println);
+        }
+    }
+
+    /** Our group means beside the values quoted in {@link PaperReference}, for the groups that have one. */
+    static List<String> references(SweepGrid grid, List<Group> groups) {
+        List<String> lines = new ArrayList<>();
+        String[] metrics = {"reconstruction_error", "nuclear_norm", "effective_rank"};
+        for (Group g : groups) {
+            Key k = g.key();
+            for (int q = 0; q < metrics.length; q++) {
+                PaperReference r = PaperReference.find(grid.problem().id(), k.m(), k.nuclear(), k.depth(), k.scale(),
+                        metrics[q]);
+                if (r == null) {
+                    continue;
+                }
+                Stats ours = metric(g, q);
+                lines.add(String.format(Locale.ROOT, "  m = %d %s: %s ours %s, notebook %s", k.m(),
+                        k.nuclear() ? "min nuclear norm" : "depth " + k.depth() + " s = " + Format.sci(k.scale()) + " lr = "
+                                + Format.sci(k.lr()), metrics[q].replace('_', ' '),
+                        q == 0 ? Format.sci(ours.mean()) : String.format(Locale.ROOT, "%.2f", ours.mean()), r.describe()));
+            }
+        }
+        return lines;
     }
 
     private static String stopNote(Group g) {

@@ -39,16 +39,21 @@ class ReproduceDynamicsSensingTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = run(out, err, "dynamics", "--size", "20", "--rank", "2", "--m", "160", "--log-every", "50",
-                "--top", "4", "--max-iterations", "20000", "--progress", "lines", "--out", dir.toString());
+                "--lr", "1", "--top", "4", "--max-iterations", "20000", "--progress", "lines", "--out", dir.toString());
         assertEquals(0, code, err.toString());
         // progress on the command's stderr (one line per finished run), results on stdout
         assertTrue(err.toString().contains("dynamics: 100%  3/3 runs"), err.toString());
         assertTrue(!out.toString().contains("runs  0:"), out.toString());
         try (Reader r = Files.newBufferedReader(dir.resolve("dynamics-singular-values.csv")); CSVParser p = parse(r)) {
             assertEquals(List.of("experiment", "depth", "iteration", "train_loss", "reconstruction_error",
-                    "effective_rank", "sigma_1", "sigma_2", "sigma_3", "sigma_4"), p.getHeaderNames());
+                    "effective_rank", "sigma_1", "sigma_2", "sigma_3", "sigma_4", "schatten_sum_2_over_n",
+                    "alignment_diagonal_mean", "alignment_diagonal_std", "alignment_off_diagonal_mean",
+                    "alignment_off_diagonal_std"), p.getHeaderNames());
             List<CSVRecord> rows = p.getRecords();
             assertEquals("0", rows.get(0).get("iteration"));
+            // the step check's extra records (t = 51, 101, ...) stay out of this table
+            assertEquals("50", rows.get(1).get("iteration"));
+            assertTrue(Double.parseDouble(rows.get(1).get("alignment_diagonal_mean")) > 0);
             // Identity init: all singular values start at s = 1e-3.
             assertEquals(1e-3, Double.parseDouble(rows.get(0).get("sigma_4")), 1e-12);
             CSVRecord lastDepth3 = null;
@@ -66,6 +71,15 @@ class ReproduceDynamicsSensingTest {
             assertTrue(Files.size(dir.resolve("dynamics-depth" + depth + ".png")) > 1000);
         }
         assertTrue(out.toString().contains("ground truth singular values"), out.toString());
+        assertTrue(Files.size(dir.resolve("dynamics-alignment.png")) > 1000);
+        assertTrue(out.toString().contains("theory check"), out.toString());
+        try (Reader r = Files.newBufferedReader(dir.resolve("dynamics-step-check.csv")); CSVParser p = parse(r)) {
+            assertEquals(List.of("experiment", "depth", "iteration", "index", "sigma", "measured_step",
+                    "predicted_step"), p.getHeaderNames());
+            // checked: the rank's 2 singular values; the identity start (equal singular values) is skipped
+            CSVRecord row = p.getRecords().get(1 * 2 + 1);
+            assertEquals(List.of("1", "100", "2"), List.of(row.get("depth"), row.get("iteration"), row.get("index")));
+        }
     }
 
     @Test

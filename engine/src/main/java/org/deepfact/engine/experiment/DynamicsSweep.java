@@ -22,7 +22,10 @@ import org.ejml.data.DMatrixRMaj;
  * W_j = s^(1/N) I on one completion problem. The ground truth and the mask use the same seeds as
  * repeat 0 of the completion sweep with the same master seed and m, so the dynamics show how the
  * runs of that sweep got where they ended. One run per depth, in parallel; the history records
- * every {@code logEvery} iterations keep the top-k singular values.
+ * every {@code logEvery} iterations keep the top-k singular values and the gradient's alignment
+ * with the singular vectors (the authors' fourth panel), each followed by a record one step
+ * later so that {@link org.deepfact.engine.theory.DynamicsCheck} can compare every recorded step
+ * of sigma_r with the theory.
  *
  * @param rows ground-truth rows
  * @param cols ground-truth columns
@@ -84,7 +87,8 @@ public record DynamicsSweep(int rows, int cols, int rank, int m, List<Integer> d
                     .lossThreshold(lossThreshold)
                     .logEvery(logEvery)
                     .topK(topK)
-                    .alignment(false)
+                    .alignment(true)
+                    .stepCheck(true)
                     .seed(grid.initSeed(m, depth, 0))
                     .threads(1)
                     .build();

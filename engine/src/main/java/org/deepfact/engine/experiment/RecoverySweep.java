@@ -85,7 +85,7 @@ public final class RecoverySweep {
         return SweepRunner.run(tasks, threads, listener, cancel);
     }
 
-    /** @return the ground truth of a repeat (shared: do not modify) */
+    /** @return the ground truth of a repeat, the same for all with fixed data (shared: do not modify) */
     public DMatrixRMaj groundTruth(int repeat) {
         long seed = grid.truthSeed(repeat);
         return (DMatrixRMaj) data.computeIfAbsent("truth|" + seed,
@@ -113,6 +113,12 @@ public final class RecoverySweep {
         SensingOperator op = operator(spec);
         return (double[]) data.computeIfAbsent("y|" + spec.m() + "|" + spec.sampleSeed() + "|" + spec.truthSeed(),
                 k -> op.measure(truth));
+    }
+
+    /** @return the data a run fits, with its ground truth (shared: do not modify) */
+    RecoveryProblem data(RunSpec spec) {
+        DMatrixRMaj truth = groundTruth(spec.repeat());
+        return problem(spec, truth).withGroundTruth(truth);
     }
 
     private RecoveryProblem problem(RunSpec spec, DMatrixRMaj truth) {

@@ -19,13 +19,28 @@ import org.deepfact.engine.optim.OptimizerKind;
  * @param optimizer optimizer (null for the baseline)
  * @param learningRate learning rate (NaN for the baseline)
  * @param repeat repeat index, 0-based
- * @param truthSeed seed of the ground truth (depends on the repeat only)
- * @param sampleSeed seed of the observation mask / sensing operator (depends on m and the repeat)
- * @param seed seed of the initialisation (depends on every coordinate; 0 for the baseline)
+ * @param truthSeed seed of the ground truth (depends on the repeat with {@code varyData}, else on nothing)
+ * @param sampleSeed seed of the observation mask / sensing operator (depends on m, and on the repeat
+ *        with {@code varyData})
+ * @param seed seed of the initialisation (depends on m, depth and the repeat; 0 for the baseline)
+ * @param varyData whether the repeats also draw new data (see {@link SweepGrid#varyData()})
  */
 public record RunSpec(Problem problem, int rows, int cols, int rank, int m, boolean nuclear, int depth, InitKind init,
         double initScale, OptimizerKind optimizer, double learningRate, int repeat, long truthSeed, long sampleSeed,
-        long seed) {
+        long seed, boolean varyData) {
+
+    /** A run of the authors' repeat protocol (data fixed, repeats vary the initialisation). */
+    public RunSpec(Problem problem, int rows, int cols, int rank, int m, boolean nuclear, int depth, InitKind init,
+            double initScale, OptimizerKind optimizer, double learningRate, int repeat, long truthSeed,
+            long sampleSeed, long seed) {
+        this(problem, rows, cols, rank, m, nuclear, depth, init, initScale, optimizer, learningRate, repeat,
+                truthSeed, sampleSeed, seed, false);
+    }
+
+    /** @return what differs between repeats: "init" or "data+init" */
+    public String repeatsVary() {
+        return SweepGrid.repeatsVary(varyData);
+    }
 
     /** @return "dmf" or "nuclear" */
     public String method() {

@@ -10,13 +10,22 @@ import org.deepfact.engine.optim.OptimizerKind;
 /**
  * The grid of a recovery sweep (science.md section 7, Fig. 2 of the paper): for every number
  * of observations m, every depth, learning rate, initialisation scale and repeat one deep matrix
- * factorization run, plus (optionally) one minimum-nuclear-norm run per m and repeat.
+ * factorization run, plus (optionally) the minimum-nuclear-norm baseline per m (and repeat, when
+ * the repeats draw new data).
  *
- * <p>Seeds (see {@link Seeds}): the ground truth depends on the repeat only, the observation
- * mask / sensing operator on (m, repeat), and the initialisation on (m, depth, repeat). Runs
- * that differ only in s or lr therefore fit the same data from the same random directions
- * (common random numbers), which makes the curves against s comparable point by point, and no
- * seed depends on the order in which runs execute.
+ * <p>Repeats (science.md section 7): by default as the authors' {@code scripts/run.rb}, one
+ * ground truth (shared by every m) and one observation set per m; the repeats differ only in
+ * the initialisation, so the error bars show the spread over initialisations alone, and the
+ * deterministic nuclear-norm baseline runs once per m. With {@code varyData} every repeat
+ * also draws its own ground truth and observations (the spread then mixes data and init).
+ *
+ * <p>Seeds (see {@link Seeds}): the ground truth depends on the repeat only (on nothing with
+ * the authors' protocol: it is repeat 0's), the observation mask / sensing operator on
+ * (m, repeat) (on m only with the authors' protocol), and the initialisation on
+ * (m, depth, repeat). Runs that differ only in s or lr therefore fit the same data from the
+ * same random directions (common random numbers, where the authors draw a fresh seed per
+ * process): each point's spread is still over independent initialisations, and the curves
+ * against s are comparable point by point. No seed depends on the order in which runs execute.
  *
  * @param problem completion or sensing
  * @param rows ground-truth rows
@@ -27,17 +36,28 @@ import org.deepfact.engine.optim.OptimizerKind;
  * @param nuclear whether to add the minimum-nuclear-norm baseline
  * @param initScales initialisation scales s
  * @param learningRates learning rates
- * @param repeats number of repeats (independent ground truths and masks), &gt;= 1
+ * @param repeats number of repeats (new initialisations; also new data with {@code varyData}), &gt;= 1
  * @param init initialisation kind (paper: gaussian)
  * @param optimizer optimizer (paper: GroupRMSprop)
  * @param maxIterations iteration cap per run
  * @param lossThreshold stop when the train loss is at most this (paper: 1e-6)
  * @param nuclearEpsilon constraint slack of the baseline (paper: 1e-3)
  * @param seed master seed
+ * @param varyData false: the authors' protocol (data fixed, repeats vary the init); true:
+ *        every repeat also has its own ground truth and observations
  */
 public record SweepGrid(Problem problem, int rows, int cols, int rank, List<Integer> ms, List<Integer> depths,
         boolean nuclear, List<Double> initScales, List<Double> learningRates, int repeats, InitKind init,
-        OptimizerKind optimizer, long maxIterations, double lossThreshold, double nuclearEpsilon, long seed) {
+        OptimizerKind optimizer, long maxIterations, double lossThreshold, double nuclearEpsilon, long seed,
+        boolean varyData) {
+
+    /** A grid with the authors' repeat protocol (data fixed per m, repeats vary the initialisation). */
+    public SweepGrid(Problem problem, int rows, int cols, int rank, List<Integer> ms, List<Integer> depths,
+            boolean nuclear, List<Double> initScales, List<Double> learningRates, int repeats, InitKind init,
+            OptimizerKind optimizer, long maxIterations, double lossThreshold, double nuclearEpsilon, long seed) {
+        this(problem, rows, cols, rank, ms, depths, nuclear, initScales, learningRates, repeats, init, optimizer,
+                maxIterations, lossThreshold, nuclearEpsilon, seed, false);
+    }
 
     /** Copies the lists (the grid is immutable). */
     public SweepGrid {
@@ -49,13 +69,31 @@ public record SweepGrid(Problem problem, int rows, int cols, int rank, List<Inte
 
     /**
      * The paper's Fig. 2 grid: 100 x 100, rank 5, m in {2000, 5000}, depths 1-4 and the
-     * nuclear-norm baseline, s in {1e-3, 1e-4, 1e-5, 1e-6}, lr in {1e-3, 3e-4}, 3 repeats,
-     * gaussian init, GroupRMSprop, loss threshold 1e-6, at most 10^6 iterations, epsilon 1e-3.
+     * nuclear-norm baseline, s in {1e-3, 1e-4, 1e-5, 1e-6} (sensing, as the appendix, also
+     * 1e-7), lr in {1e-3, 3e-4}, 3 repeats with the authors' protocol, gaussian init,
+     * GroupRMSprop, loss threshold 1e-6, at most 10^6 iterations, epsilon 1e-3.
      */
     public static SweepGrid paper(Problem problem, long seed) {
+        List<Double> scales = problem == Problem.SENSING ? List.of(1e-3, 1e-4, 1e-5, 1e-6, 1e-7)
+                : List.of(1e-3, 1e-4, 1e-5, 1e-6);
         return new SweepGrid(problem, 100, 100, 5, List.of(2000, 5000), List.of(1, 2, 3, 4), true,
-                List.of(1e-3, 1e-4, 1e-5, 1e-6), List.of(1e-3, 3e-4), 3, InitKind.GAUSSIAN,
+                scales, List.of(1e-3, 3e-4), 3, InitKind.GAUSSIAN,
                 OptimizerKind.GROUP_RMSPROP, 1_000_000, 1e-6, NuclearNormConfig.DEFAULT_EPSILON, seed);
+    }
+
+    /** @return this grid with the other repeat protocol */
+    public SweepGrid withVaryData(boolean vary) {
+        return new SweepGrid(problem, rows, cols, rank, ms, depths, nuclear, initScales, learningRates, repeats, init,
+                optimizer, maxIterations, lossThreshold, nuclearEpsilon, seed, vary);
+    }
+
+    /** @return "init" (the authors' protocol) or "data+init" ({@code varyData}): what differs between repeats */
+    public String repeatsVary() {
+        return repeatsVary(varyData);
+    }
+
+    static String repeatsVary(boolean varyData) {
+        return varyData ? "data+init" : "init";
     }
 
     /** @throws IllegalArgumentException naming the first invalid setting */
@@ -95,14 +133,19 @@ public record SweepGrid(Problem problem, int rows, int cols, int rank, List<Inte
                 "Nuclear-norm epsilon must be finite and >= 0, got " + nuclearEpsilon);
     }
 
-    /** @return the seed of the ground truth of a repeat */
+    /** @return the seed of the ground truth of a repeat (repeat 0's for all with the authors' protocol) */
     public long truthSeed(int repeat) {
-        return Seeds.derive(seed, Seeds.key("truth", "repeat", repeat));
+        return Seeds.derive(seed, Seeds.key("truth", "repeat", dataRepeat(repeat)));
     }
 
-    /** @return the seed of the observation mask or sensing operator */
+    /** @return the seed of the observation mask or sensing operator (repeat 0's with the authors' protocol) */
     public long sampleSeed(int m, int repeat) {
-        return Seeds.derive(seed, Seeds.key(problem.id() + "-sample", "m", m, "repeat", repeat));
+        return Seeds.derive(seed, Seeds.key(problem.id() + "-sample", "m", m, "repeat", dataRepeat(repeat)));
+    }
+
+    /** Fixed data reuse repeat 0's seeds, so repeat 0 is the same run under either protocol. */
+    private int dataRepeat(int repeat) {
+        return varyData ? repeat : 0;
     }
 
     /** @return the seed of a deep factorization's initialisation */
@@ -112,7 +155,8 @@ public record SweepGrid(Problem problem, int rows, int cols, int rank, List<Inte
 
     /**
      * @return every run in grid order: m, then depth, learning rate, scale, repeat; the
-     *         baseline's runs (one per repeat) after the depths of each m
+     *         baseline's runs after the depths of each m (one per repeat with {@code varyData};
+     *         one in all with fixed data, where the solver would repeat the same computation)
      */
     public List<RunSpec> runs() {
         validate();
@@ -123,15 +167,15 @@ public record SweepGrid(Problem problem, int rows, int cols, int rank, List<Inte
                     for (double s : initScales) {
                         for (int r = 0; r < repeats; r++) {
                             out.add(new RunSpec(problem, rows, cols, rank, m, false, depth, init, s, optimizer, lr, r,
-                                    truthSeed(r), sampleSeed(m, r), initSeed(m, depth, r)));
+                                    truthSeed(r), sampleSeed(m, r), initSeed(m, depth, r), varyData));
                         }
                     }
                 }
             }
             if (nuclear) {
-                for (int r = 0; r < repeats; r++) {
+                for (int r = 0; r < (varyData ? repeats : 1); r++) {
                     out.add(new RunSpec(problem, rows, cols, rank, m, true, 0, null, Double.NaN, null, Double.NaN, r,
-                            truthSeed(r), sampleSeed(m, r), 0));
+                            truthSeed(r), sampleSeed(m, r), 0, varyData));
                 }
             }
         }

@@ -19,7 +19,7 @@ public final class SweepTables {
     public static final List<String> RUN_COLUMNS = List.of("experiment", "rows", "cols", "rank", "m", "method",
             "depth", "init", "init_scale", "optimizer", "lr", "repeat", "truth_seed", "sample_seed", "seed",
             "iterations", "stop_reason", "train_loss", "reconstruction_error", "nuclear_norm", "effective_rank",
-            "seconds");
+            "seconds", "repeats_vary");
 
     /** Columns of the per-group summary, in order. */
     public static final List<String> SUMMARY_COLUMNS = List.of("m", "method", "depth", "lr", "init_scale", "runs",
@@ -37,7 +37,7 @@ public final class SweepTables {
                 dmf ? s.depth() : null, dmf ? s.init().id() : null, dmf ? s.initScale() : null,
                 dmf ? s.optimizer().id() : null, dmf ? s.learningRate() : null, s.repeat(), s.truthSeed(),
                 s.sampleSeed(), dmf ? s.seed() : null, r.iterations(), r.stopReason().id(), r.trainLoss(),
-                r.reconstructionError(), r.nuclearNorm(), r.effectiveRank(), r.seconds());
+                r.reconstructionError(), r.nuclearNorm(), r.effectiveRank(), r.seconds(), s.repeatsVary());
     }
 
     /** @return the cells of one group, in {@link #SUMMARY_COLUMNS} order */

@@ -265,6 +265,24 @@ public final class Spectrum {
         return s1 * Math.pow(sumOfRatioPowers(p), 1 / p);
     }
 
+    /**
+     * sum sigma_i^p without the root: the quantity the authors log as their "Schatten norm"
+     * ({@code singular_values.pow(2. / depth).sum()} in their main.py), equal to
+     * {@code schattenNorm(p)^p}.
+     *
+     * @throws IllegalArgumentException when p is not &gt; 0 (or NaN)
+     */
+    public double schattenSum(double p) {
+        if (!(p > 0)) {
+            throw new IllegalArgumentException("Schatten exponent p must be > 0, got " + p);
+        }
+        double sum = 0;
+        for (double s : sigma) {
+            sum += Math.pow(s, p);
+        }
+        return sum;
+    }
+
     private double sumOfRatioPowers(double p) {
         double s1 = sigma[0];
         double sum = 0;

@@ -1,14 +1,14 @@
 package org.deepfact.engine.theory;
 
 /**
- * Result of {@link DynamicsCheck}: for measured step t and singular value r (0-based, top-k),
+ * Result of {@link DynamicsCheck}: for checked step t (from iteration {@code iterations[t]} to
+ * the next) and singular value r (0-based, top-k),
  * {@code measured[t][r] = sigma_r(after) - sigma_r(before)} and
- * {@code predicted[t][r] = -lr N sigma_r^(2 - 2/N) &lt;G, u_r v_r^T&gt;} (science.md section 6);
- * {@code relativeDiscrepancy[r] = sum_t |measured - predicted| / sum_t |predicted|};
- * {@code alignment} is |U^T G V| at the last measured step.
+ * {@code predicted[t][r] = -eta N sigma_r^(2 - 2/N) &lt;G, u_r v_r^T&gt;} (science.md section 6);
+ * {@code relativeDiscrepancy[r] = sum_t |measured - predicted| / sum_t |predicted|}.
  */
-public record DynamicsReport(double[][] measured, double[][] predicted, double[] relativeDiscrepancy,
-        double[] finalSingularValues, Alignment alignment) {
+public record DynamicsReport(long[] iterations, double[][] measured, double[][] predicted,
+        double[] relativeDiscrepancy) {
 
     /** @return the largest relative discrepancy over the top-k singular values */
     public double maxRelativeDiscrepancy() {

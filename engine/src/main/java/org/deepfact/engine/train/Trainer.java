@@ -184,7 +184,8 @@ public final class Trainer {
                 }
                 boolean converged = loss <= config.lossThreshold();
                 boolean capped = t >= config.maxIterations();
-                if (converged || capped || t % config.logEvery() == 0) {
+                if (converged || capped || t % config.logEvery() == 0
+                        || (config.stepCheck() && t % config.logEvery() == 1)) {
                     history.add(record(t, loss, start));
                 }
                 if (converged || capped) {
@@ -223,7 +224,7 @@ public final class Trainer {
 
         private HistoryRecord record(long t, double loss, long start) {
             endToEnd(product);
-            if (config.alignment()) { // the only user of dL/dW
+            if (config.alignment() || config.stepCheck()) { // the only users of dL/dW
                 objective.endToEndGradient(endToEndGradient);
             }
             double gradNorm = Math.sqrt(Optimizer.squaredNorm(grads));

@@ -30,6 +30,7 @@ public final class TrainingConfig {
     private final double rankTolerance;
     private final boolean alignment;
     private final InitCondition initCondition;
+    private final boolean stepCheck;
 
     private TrainingConfig(Builder b) {
         depth = b.depth;
@@ -48,6 +49,7 @@ public final class TrainingConfig {
         rankTolerance = b.rankTolerance;
         alignment = b.alignment;
         initCondition = b.initCondition;
+        stepCheck = b.stepCheck;
     }
 
     /** @return a builder holding the paper's defaults */
@@ -74,6 +76,7 @@ public final class TrainingConfig {
         b.rankTolerance = rankTolerance;
         b.alignment = alignment;
         b.initCondition = initCondition;
+        b.stepCheck = stepCheck;
         return b;
     }
 
@@ -148,6 +151,15 @@ public final class TrainingConfig {
         return initCondition;
     }
 
+    /**
+     * @return whether every record at t = k logEvery is followed by one at t + 1, and records carry
+     *         u_r^T G v_r of the top singular pairs, so that {@code theory.DynamicsCheck} can compare
+     *         each measured step of sigma_r with the theory (implies {@link #alignment()}'s SVD)
+     */
+    public boolean stepCheck() {
+        return stepCheck;
+    }
+
     @Override
     public String toString() {
         return "TrainingConfig[depth=" + depth + ", widths=" + Arrays.toString(hiddenWidths) + ", init=" + init
@@ -172,7 +184,9 @@ public final class TrainingConfig {
         private int topK = 10;
         private double divergenceFactor = 1e4;
         private double rankTolerance = 1e-3;
-        private boolean alignment = true;
+        // Off by default: it costs a full SVD with vectors and the end-to-end gradient per record.
+        private boolean alignment = false;
+        private boolean stepCheck = false;
         private InitCondition initCondition = InitCondition.NONE;
 
         private Builder() {
@@ -256,6 +270,11 @@ public final class TrainingConfig {
 
         public Builder initCondition(InitCondition v) {
             initCondition = v;
+            return this;
+        }
+
+        public Builder stepCheck(boolean v) {
+            stepCheck = v;
             return this;
         }
 

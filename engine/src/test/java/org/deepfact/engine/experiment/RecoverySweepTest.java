@@ -1,13 +1,19 @@
 package org.deepfact.engine.experiment;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
 import org.deepfact.engine.ProgressCallback;
+import org.deepfact.engine.data.RecoveryProblem;
 import org.deepfact.engine.model.InitKind;
+import org.deepfact.engine.model.Initializer;
 import org.deepfact.engine.optim.OptimizerKind;
+import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
 class RecoverySweepTest {
@@ -20,11 +26,49 @@ class RecoverySweepTest {
     @Test
     void gridOrderAndSize() {
         List<RunSpec> runs = grid(Problem.COMPLETION).runs();
-        assertEquals(3 * 2 * 2 + 2, runs.size());
+        assertEquals(3 * 2 * 2 + 1, runs.size(), "fixed data: the deterministic baseline runs once per m");
+        assertEquals(3 * 2 * 2 + 2, grid(Problem.COMPLETION).withVaryData(true).runs().size());
         assertEquals(1, runs.get(0).depth());
         assertEquals(0, runs.get(0).repeat());
         assertEquals(1, runs.get(1).repeat());
         assertTrue(runs.get(runs.size() - 1).nuclear());
+    }
+
+    @Test
+    void authorsRepeatsShareTruthAndMaskAndDifferInInitialisation() {
+        RecoverySweep fixed = new RecoverySweep(grid(Problem.COMPLETION));
+        RecoverySweep vary = new RecoverySweep(grid(Problem.COMPLETION).withVaryData(true));
+        RunSpec r0 = point(fixed.grid(), 3, 0);
+        RunSpec r1 = point(fixed.grid(), 3, 1);
+        RecoveryProblem a = fixed.data(r0);
+        RecoveryProblem b = fixed.data(r1);
+        assertArrayEquals(a.groundTruth().data, b.groundTruth().data, 0.0);
+        assertArrayEquals(a.observations().rowIndices(), b.observations().rowIndices());
+        assertArrayEquals(a.observations().colIndices(), b.observations().colIndices());
+        assertNotEquals(r0.seed(), r1.seed());
+        assertFalse(java.util.Arrays.equals(init(r0)[0].data, init(r1)[0].data), "repeats differ in the init");
+        // Repeat 0 is the same run under either protocol; --vary-data redraws the data of the others.
+        RunSpec v0 = point(vary.grid(), 3, 0);
+        assertEquals(List.of(r0.truthSeed(), r0.sampleSeed(), r0.seed()), List.of(v0.truthSeed(), v0.sampleSeed(),
+                v0.seed()));
+        RecoveryProblem c = vary.data(point(vary.grid(), 3, 1));
+        assertFalse(java.util.Arrays.equals(a.groundTruth().data, c.groundTruth().data));
+        assertEquals("init", r0.repeatsVary());
+        assertEquals("data+init", point(vary.grid(), 3, 1).repeatsVary());
+        // The trained repeats differ (init noise only) but fit the same observations.
+        RunResult x = fixed.run(r0, ProgressCallback.NONE);
+        RunResult y = fixed.run(r1, ProgressCallback.NONE);
+        assertNotEquals(x.reconstructionError(), y.reconstructionError());
+    }
+
+    private static RunSpec point(SweepGrid g, int depth, int repeat) {
+        return g.runs().stream().filter(r -> !r.nuclear() && r.depth() == depth && r.repeat() == repeat
+                && r.initScale() == 1e-2).findFirst().orElseThrow();
+    }
+
+    private static DMatrixRMaj[] init(RunSpec r) {
+        return Initializer.initialize(new int[] {r.cols(), r.cols(), r.cols(), r.rows()}, r.init(), r.initScale(),
+                r.seed());
     }
 
     @Test

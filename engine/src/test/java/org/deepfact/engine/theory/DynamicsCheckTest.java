@@ -6,9 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 
-import org.deepfact.engine.ProgressCallback;
 import org.deepfact.engine.data.Observations;
+import org.deepfact.engine.data.RecoveryProblem;
+import org.deepfact.engine.model.InitKind;
+import org.deepfact.engine.optim.OptimizerKind;
 import org.deepfact.engine.spectrum.Spectrum;
+import org.deepfact.engine.train.Trainer;
+import org.deepfact.engine.train.TrainingConfig;
+import org.deepfact.engine.train.TrainingResult;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.RandomMatrices_DDRM;
@@ -49,12 +54,56 @@ class DynamicsCheckTest {
         return Observations.of(n, n, r, c, y);
     }
 
+    private static TrainingResult train(Observations obs, int depth, double lr, long steps, long logEvery) {
+        return Trainer.train(RecoveryProblem.completion(obs), TrainingConfig.builder().depth(depth)
+                .init(InitKind.IDENTITY).initScale(1e-2).optimizer(OptimizerKind.GD).learningRate(lr)
+                .maxIterations(steps).lossThreshold(0).logEvery(logEvery).topK(2).stepCheck(true).build(), null);
+    }
+
+    @Test
+    void trainerStepsMatchAnIndependentDenseChain() {
+        // The measured and predicted steps from the trainer's history against the same quantities
+        // computed densely on BalancedChain (its own gradient, product and SVD).
+        Observations obs = problem();
+        DynamicsReport report = DynamicsCheck.of(train(obs, 3, 1, 60, 20).history(), 3, 2);
+        BalancedChain chain = new BalancedChain(obs, 3, 1e-2);
+        int checked = 0;
+        for (int t = 0; t <= 60; t++) {
+            if (t % 20 == 0 && t > 0 && t < 60) { // t = 0 (W = sI, equal singular values) is skipped
+                DMatrixRMaj w = chain.endToEnd();
+                Spectrum before = Spectrum.withVectors(w);
+                DMatrixRMaj g = chain.gradient(w);
+                chain.step(1);
+                double[] after = Spectrum.of(chain.endToEnd()).singularValues();
+                assertEquals(t, report.iterations()[checked]);
+                for (int r = 0; r < 2; r++) {
+                    double inner = 0;
+                    for (int i = 0; i < 20; i++) {
+                        for (int j = 0; j < 20; j++) {
+                            inner += before.leftVectors().get(i, r) * g.get(i, j) * before.rightVectors().get(j, r);
+                        }
+                    }
+                    double predicted = -3 * Math.pow(before.singularValue(r), 4.0 / 3) * inner;
+                    double measured = after[r] - before.singularValue(r);
+                    assertEquals(predicted, report.predicted()[checked][r], 1e-9 * Math.abs(predicted) + 1e-15);
+                    assertEquals(measured, report.measured()[checked][r], 1e-9 * Math.abs(measured) + 1e-13);
+                }
+                checked++;
+            } else {
+                chain.step(1);
+            }
+        }
+        assertEquals(2, checked);
+        assertEquals(2, report.measured().length);
+    }
+
     @Test
     void predictionAgreesToFirstOrderInLearningRate() {
         Observations obs = problem();
         // Same continuous time (lr * steps) for both runs, so the states compare.
-        DynamicsReport coarse = DynamicsCheck.run(obs, new DynamicsConfig(3, 2, 1e-2, 50, 5, 2), ProgressCallback.NONE);
-        DynamicsReport fine = DynamicsCheck.run(obs, new DynamicsConfig(3, 1, 1e-2, 100, 5, 2), ProgressCallback.NONE);
+        DynamicsReport coarse = DynamicsCheck.of(train(obs, 3, 2, 55, 50).history(), 3, 2);
+        DynamicsReport fine = DynamicsCheck.of(train(obs, 3, 1, 110, 100).history(), 3, 2);
+        assertEquals(1, coarse.iterations().length, "the identity start has no singular vectors to check");
         assertTrue(coarse.maxRelativeDiscrepancy() < 0.05, coarse.maxRelativeDiscrepancy() + "");
         for (int r = 0; r < 2; r++) {
             double ratio = fine.relativeDiscrepancy()[r] / coarse.relativeDiscrepancy()[r];
@@ -63,9 +112,10 @@ class DynamicsCheckTest {
             // the singular values move (the comparison is not between two zeros)
             assertTrue(Math.abs(coarse.measured()[0][r]) > 1e-5);
         }
-        // in this early phase the gradient acts mostly along u_r v_r^T
-        Alignment a = coarse.alignment();
-        assertTrue(a.diagonalMean() > 2 * a.offDiagonalMean(), a.toString());
+        // A history without the step check has nothing to compare.
+        TrainingResult plain = Trainer.train(RecoveryProblem.completion(obs), TrainingConfig.builder().depth(2)
+                .maxIterations(10).logEvery(1).build(), null);
+        assertThrows(IllegalArgumentException.class, () -> DynamicsCheck.of(plain.history(), 2, 2));
     }
 
     @Test
@@ -110,48 +160,8 @@ class DynamicsCheckTest {
     }
 
     @Test
-    void alignmentOfTheMatrixWithItselfIsDiagonal() {
-        // U^T W V = diag(sigma): off-diagonal zero, diagonal mean and sample spread of sigma.
-        DMatrixRMaj w = RandomMatrices_DDRM.rectangle(6, 4, new Random(3));
-        Spectrum s = Spectrum.withVectors(w);
-        Alignment a = Alignment.of(w, s);
-        double[] sigma = s.singularValues();
-        double mean = (sigma[0] + sigma[1] + sigma[2] + sigma[3]) / 4;
-        double var = 0;
-        for (double x : sigma) {
-            var += (x - mean) * (x - mean) / 3;
-        }
-        assertEquals(mean, a.diagonalMean(), 1e-12);
-        assertEquals(Math.sqrt(var), a.diagonalStd(), 1e-12);
-        assertEquals(0, a.offDiagonalMean(), 1e-12);
-        assertEquals(0, a.offDiagonalStd(), 1e-12);
-        // A single singular pair has no off-diagonal part and no spread.
-        Alignment one = Alignment.of(RandomMatrices_DDRM.rectangle(1, 3, new Random(4)),
-                Spectrum.withVectors(RandomMatrices_DDRM.rectangle(1, 3, new Random(5))));
-        assertTrue(Double.isFinite(one.diagonalMean()));
-        assertTrue(Double.isNaN(one.diagonalStd()) && Double.isNaN(one.offDiagonalMean())
-                && Double.isNaN(one.offDiagonalStd()), one.toString());
-    }
-
-    @Test
     void rejectsBadSettings() {
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new DynamicsConfig(0, 1, 1, 0, 1, 1))
-                .getMessage().contains("depth"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new DynamicsConfig(2, -1, 1, 0, 1, 1))
-                .getMessage().contains("learningRate"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new DynamicsConfig(2, 1, 1, 0, 0, 1))
-                .getMessage().contains("measuredSteps"));
-        Observations wide = Observations.of(2, 3, new int[] {0}, new int[] {0}, new double[] {1});
-        assertThrows(IllegalArgumentException.class,
-                () -> DynamicsCheck.run(wide, new DynamicsConfig(2, 1, 1, 0, 1, 1), ProgressCallback.NONE));
-        assertThrows(IllegalArgumentException.class,
-                () -> DynamicsCheck.run(problem(), new DynamicsConfig(2, 1, 1, 0, 1, 21), ProgressCallback.NONE));
-    }
-
-    @Test
-    void nullCallbackMeansNone() {
-        DynamicsConfig c = new DynamicsConfig(2, 0.1, 1e-2, 3, 2, 2);
-        assertEquals(java.util.Arrays.deepToString(DynamicsCheck.run(problem(), c, ProgressCallback.NONE).measured()),
-                java.util.Arrays.deepToString(DynamicsCheck.run(problem(), c, null).measured()));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> DynamicsCheck.of(java.util.List.of(), 0, 1))
+                .getMessage().contains("Depth"));
     }
 }

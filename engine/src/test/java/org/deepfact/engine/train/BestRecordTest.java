@@ -22,7 +22,7 @@ class BestRecordTest {
     private static HistoryRecord record(long t, double reconstruction, double heldOut) {
         double nan = Double.NaN;
         return new HistoryRecord(t, 1, reconstruction, heldOut, nan, nan, nan, nan, -1, nan, nan, nan, nan, nan, nan,
-                new double[0], 0);
+                new double[0], 0, nan, new double[0]);
     }
 
     @Test

@@ -52,7 +52,8 @@ class TrainerTest {
     @Test
     void convergesOnAnEasyProblemAndRecordsConsistentMetrics() {
         RecoveryProblem p = smallCompletion(12, 1, 100, 3);
-        TrainingConfig c = TrainingConfig.builder().depth(3).learningRate(1e-2).logEvery(50).seed(1).topK(4).build();
+        TrainingConfig c = TrainingConfig.builder().depth(3).learningRate(1e-2).logEvery(50).seed(1).topK(4)
+                .alignment(true).build();
         TrainingResult r = Trainer.train(p, c, null);
         assertEquals(StopReason.CONVERGED, r.stopReason());
         HistoryRecord last = r.last();
@@ -79,6 +80,11 @@ class TrainerTest {
         assertEquals(s.nuclearNorm(), last.nuclearNorm(), 1e-9);
         assertEquals(s.effectiveRank(), last.effectiveRank(), 1e-9);
         assertEquals(s.schattenNorm(2.0 / 3), last.schattenQuasiNorm(), 1e-9);
+        double authors = 0; // their main.py: singular_values.pow(2. / depth).sum(), no root
+        for (double v : s.singularValues()) {
+            authors += Math.cbrt(v * v);
+        }
+        assertEquals(authors, last.schattenSum(), 1e-9 * authors);
         assertArrayEquals(s.top(4), last.topSingularValues(), 1e-9);
         assertEquals(1, last.numericalRank(), "a rank-1 target learned with depth 3");
         assertTrue(last.stepSize() > 0 && last.gradientNorm() > 0);
@@ -95,7 +101,12 @@ class TrainerTest {
     void alignmentIsComputedFromTheFullSingularBasis() {
         RecoveryProblem p = smallCompletion(9, 2, 40, 8);
         TrainingResult r = Trainer.train(p, TrainingConfig.builder().depth(2).learningRate(1e-2).maxIterations(300)
+                .alignment(true).build(), null);
+        TrainingResult plain = Trainer.train(p, TrainingConfig.builder().depth(2).learningRate(1e-2).maxIterations(300)
                 .build(), null);
+        // Opt-in: without it no SVD vectors are paid for and the four numbers are NaN; the path is the same.
+        assertTrue(Double.isNaN(plain.last().alignmentDiagonalMean()));
+        assertArrayEquals(r.endToEnd().data, plain.endToEnd().data, 0.0);
         DMatrixRMaj w = r.endToEnd();
         Observations obs = p.observations();
         DMatrixRMaj g = new DMatrixRMaj(9, 9);

@@ -1,4 +1,4 @@
-package org.deepfact.engine.theory;
+package org.deepfact.engine.train;
 
 import org.deepfact.engine.spectrum.Spectrum;
 import org.ejml.data.DMatrixRMaj;

@@ -7,7 +7,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
 /**
  * A depth-N square factorization W = W_N ... W_1 (all n x n) trained by plain gradient descent
  * on the completion loss mean (W_ij - y_ij)^2, written out densely: the theory check runs on
- * small problems and must not depend on the trainer's optimized kernels (it checks them).
+ * small problems and must not depend on the trainer's optimized kernels (the tests check them
+ * and the trainer-based {@link DynamicsCheck} against it).
  */
 final class BalancedChain {
 
