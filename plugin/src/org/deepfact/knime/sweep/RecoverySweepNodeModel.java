@@ -1,5 +1,6 @@
 package org.deepfact.knime.sweep;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -12,11 +13,15 @@ import org.deepfact.engine.experiment.SweepGrid;
 import org.deepfact.engine.experiment.SweepRunner;
 import org.deepfact.engine.experiment.SweepSummary;
 import org.deepfact.engine.experiment.SweepTables;
+import org.deepfact.engine.spectrum.Spectrum;
 import org.deepfact.engine.train.StopReason;
 import org.deepfact.knime.common.EngineCall;
 import org.deepfact.knime.common.InsufficientMemoryException;
+import org.deepfact.knime.common.InvalidInputException;
+import org.deepfact.knime.common.MatrixTable;
 import org.deepfact.knime.common.MemoryCheck;
 import org.deepfact.knime.common.StatelessNodeModel;
+import org.ejml.data.DMatrixRMaj;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataColumnSpecCreator;
@@ -43,8 +48,19 @@ import org.knime.core.node.port.PortType;
  * (or {@code sensing}) does, so the same settings and seed give the same numbers bit for bit; the
  * tables are {@link SweepTables}' columns, one row per run and one per group of repeats. A
  * diverged run is a row (stop_reason "diverged", missing metrics), never a failure.
+ *
+ * <p>With a matrix table at the optional input port 0 every run fits that ground truth (the engine's
+ * {@link RecoverySweep#RecoverySweep(SweepGrid, DMatrixRMaj)}): its shape replaces the Rows and
+ * Columns settings, the rank column reports its numerical rank instead of the Rank setting, and
+ * truth_seed is missing; the masks (sensing operators) and initialisations come from the seeds as
+ * without it.
  */
 public final class RecoverySweepNodeModel extends StatelessNodeModel<SweepSettings> {
+
+    static final int IN_TRUTH = 0;
+    static final String PORT_TRUTH = "Ground truth";
+    /** How MatrixTable names the input in its messages ("The ... table has no rows"). */
+    static final String TRUTH_INPUT = "'" + PORT_TRUTH + "' input (port " + IN_TRUTH + ")";
 
     static final int OUT_RUNS = 0;
     static final int OUT_SUMMARY = 1;
@@ -55,10 +71,11 @@ public final class RecoverySweepNodeModel extends StatelessNodeModel<SweepSettin
     private static final Set<String> LONG_COLUMNS = Set.of("truth_seed", "sample_seed", "seed", "iterations");
 
     private static final Set<String> STRING_COLUMNS = Set.of("experiment", "method", "init", "optimizer",
-        "stop_reason");
+        "stop_reason", "repeats_vary");
 
     RecoverySweepNodeModel() {
-        super(new PortType[0], new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE}, new SweepSettings());
+        super(new PortType[]{BufferedDataTable.TYPE_OPTIONAL}, new PortType[]{BufferedDataTable.TYPE,
+            BufferedDataTable.TYPE}, new SweepSettings());
     }
 
     static DataTableSpec spec(final List<String> columns) {
@@ -93,17 +110,32 @@ public final class RecoverySweepNodeModel extends StatelessNodeModel<SweepSettin
 
     @Override
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
-        settings().toGrid();
+        PortObjectSpec truth = inSpecs.length > IN_TRUTH ? inSpecs[IN_TRUTH] : null;
+        if (truth == null) {
+            settings().toGrid();
+        } else {
+            // the input's rows are known at execute only: there the grid is checked on its shape
+            MatrixTable.checkSpec((DataTableSpec)truth, TRUTH_INPUT);
+            settings().check();
+        }
         return new PortObjectSpec[]{spec(SweepTables.RUN_COLUMNS), spec(SweepTables.SUMMARY_COLUMNS)};
     }
 
     @Override
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
-        configure(new PortObjectSpec[0]);
-        SweepGrid grid = settings().toGrid();
+        BufferedDataTable truthTable = inObjects.length > IN_TRUTH ? (BufferedDataTable)inObjects[IN_TRUTH] : null;
+        configure(new PortObjectSpec[]{truthTable == null ? null : truthTable.getDataTableSpec()});
         int threads = settings().threads();
-        checkMemory(grid, threads);
-        RecoverySweep sweep = new RecoverySweep(grid);
+        SweepGrid grid;
+        RecoverySweep sweep;
+        if (truthTable == null) {
+            grid = settings().toGrid();
+            checkMemory(grid, threads);
+            sweep = new RecoverySweep(grid);
+        } else {
+            sweep = givenTruth(truthTable, threads, exec);
+            grid = sweep.grid();
+        }
         int total = grid.runs().size();
         long start = System.nanoTime();
         ExecutionContext runExec = exec.createSubExecutionContext(0.98);
@@ -112,8 +144,9 @@ public final class RecoverySweepNodeModel extends StatelessNodeModel<SweepSettin
         exec.setMessage(String.format(Locale.ROOT, "%d runs on %d thread(s)", total, threads));
         List<RunResult> results = EngineCall.run(runExec, "Recovery sweep",
             cb -> sweep.execute(threads, listener, cb));
+        boolean given = truthTable != null;
         BufferedDataTable runs = write(exec, SweepTables.RUN_COLUMNS,
-            results.stream().map(SweepTables::runRow).toList());
+            results.stream().map(r -> runRow(r, given)).toList());
         BufferedDataTable summary = write(exec, SweepTables.SUMMARY_COLUMNS,
             SweepSummary.groups(results).stream().map(SweepTables::summaryRow).toList());
         long diverged = results.stream().filter(r -> r.stopReason() == StopReason.DIVERGED).count();
@@ -124,6 +157,40 @@ public final class RecoverySweepNodeModel extends StatelessNodeModel<SweepSettin
                 capped, SweepSettings.LABEL_MAX_ITERATIONS, SweepSettings.KEY_MAX_ITERATIONS, grid.maxIterations()));
         }
         return new PortObject[]{runs, summary};
+    }
+
+    /**
+     * Reads the ground truth after checking that the sweep on its shape fits into memory, and builds
+     * the sweep on it (rank: the truth's numerical rank).
+     */
+    private RecoverySweep givenTruth(final BufferedDataTable table, final int threads, final ExecutionContext exec)
+        throws Exception {
+        long rows = table.size();
+        int cols = table.getDataTableSpec().getNumColumns();
+        if (rows == 0) {
+            throw new InvalidInputException("The " + TRUTH_INPUT + " table has no rows: a matrix needs at least one");
+        }
+        MatrixTable.requireArraySize(rows, cols, "The " + TRUTH_INPUT + " matrix");
+        // the shape and the lists, checked (and the memory estimated) before anything is read
+        checkMemory(settings().toGrid((int)rows, cols, 1), threads);
+        exec.setMessage("reading the ground truth");
+        DMatrixRMaj truth = MatrixTable.read(table, TRUTH_INPUT, exec.createSubProgress(0.01));
+        int rank = Spectrum.of(truth).numericalRank();
+        if (rank == 0) {
+            throw new InvalidInputException("The " + TRUTH_INPUT + " matrix is zero: there is nothing to recover");
+        }
+        SweepGrid grid = settings().toGrid(truth.numRows, truth.numCols, rank);
+        return new RecoverySweep(grid, truth);
+    }
+
+    /** @return the engine's run row; with a given ground truth its truth_seed (not used) is missing */
+    static List<Object> runRow(final RunResult r, final boolean givenTruth) {
+        List<Object> row = SweepTables.runRow(r);
+        if (givenTruth) {
+            row = new ArrayList<>(row);
+            row.set(SweepTables.RUN_COLUMNS.indexOf("truth_seed"), null);
+        }
+        return row;
     }
 
     /** @return e.g. "3 / 7 runs done, about 1:05 left" */

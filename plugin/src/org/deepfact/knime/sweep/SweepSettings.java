@@ -112,14 +112,25 @@ public final class SweepSettings extends CheckedSettings {
      * @throws InvalidSettingsException naming the dialog label and key of the first invalid value
      */
     public SweepGrid toGrid() throws InvalidSettingsException {
+        return toGrid(m_rows.getIntValue(), m_cols.getIntValue(), m_rank.getIntValue());
+    }
+
+    /**
+     * The grid on a given ground truth (the node's optional input): its shape and rank replace the
+     * Rows, Columns and Rank settings, which must still be valid values but are not used.
+     *
+     * @return the engine grid of the current values on a rows x cols ground truth of this rank
+     * @throws InvalidSettingsException naming the dialog label and key of the first invalid value
+     */
+    public SweepGrid toGrid(final int rows, final int cols, final int rank) throws InvalidSettingsException {
         try {
-            return grid();
+            return grid(rows, cols, rank);
         } catch (InvalidSettingsException e) {
             throw withLabels(e);
         }
     }
 
-    private SweepGrid grid() throws InvalidSettingsException {
+    private SweepGrid grid(final int rows, final int cols, final int rank) throws InvalidSettingsException {
         String problem = SettingsGroup.requireChoice(KEY_PROBLEM, canonical(m_problem.getStringValue()), PROBLEMS);
         List<Integer> depths = new ArrayList<>();
         boolean nuclear = false;
@@ -159,8 +170,8 @@ public final class SweepSettings extends CheckedSettings {
         OptimizerKind optimizer = OptimizerKind.parse(SettingsGroup.requireChoice(KEY_OPTIMIZER,
             canonical(m_optimizer.getStringValue()), OPTIMIZERS));
         Problem p = Problem.COMPLETION.id().equals(problem) ? Problem.COMPLETION : Problem.SENSING;
-        SweepGrid grid = new SweepGrid(p, m_rows.getIntValue(), m_cols.getIntValue(), m_rank.getIntValue(), ms,
-            depths, nuclear, scales, lrs, m_repeats.getIntValue(), init, optimizer, m_maxIterations.getLongValue(),
+        SweepGrid grid = new SweepGrid(p, rows, cols, rank, ms, depths, nuclear, scales, lrs,
+            m_repeats.getIntValue(), init, optimizer, m_maxIterations.getLongValue(),
             m_lossThreshold.getDoubleValue(), m_epsilon.getDoubleValue(), m_seed.getLongValue());
         try {
             grid.validate();
@@ -228,9 +239,15 @@ public final class SweepSettings extends CheckedSettings {
         return name == null ? null : name.trim().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Checks every value, but the observation counts against the Rows and Columns settings only
+     * when the node configures: settings alone cannot know whether a ground truth of another shape is
+     * connected (see {@link #toGrid(int, int, int)}). A grid of Integer.MAX_VALUE x 1 and rank 1 admits
+     * every m and checks everything else.
+     */
     @Override
     public void check() throws InvalidSettingsException {
-        toGrid();
+        toGrid(Integer.MAX_VALUE, 1, 1);
     }
 
     @Override

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.deepfact.engine.ProgressCallback;
+import org.deepfact.engine.data.GroundTruth;
+import org.deepfact.engine.data.GroundTruthSpec;
 import org.deepfact.engine.experiment.Problem;
 import org.deepfact.engine.experiment.RecoverySweep;
 import org.deepfact.engine.experiment.RunResult;
@@ -16,13 +18,20 @@ import org.deepfact.engine.experiment.SweepSummary;
 import org.deepfact.engine.experiment.SweepTables;
 import org.deepfact.engine.model.InitKind;
 import org.deepfact.engine.optim.OptimizerKind;
+import org.deepfact.knime.common.InsufficientMemoryException;
+import org.deepfact.knime.common.InvalidInputException;
 import org.deepfact.knime.testing.NodeTestSupport;
+import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DataType;
 import org.knime.core.data.DoubleValue;
 import org.knime.core.data.IntValue;
 import org.knime.core.data.LongValue;
+import org.knime.core.data.def.DoubleCell;
+import org.knime.core.data.def.IntCell;
+import org.knime.core.data.def.StringCell;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.DefaultNodeProgressMonitor;
@@ -108,7 +117,8 @@ class RecoverySweepNodeTest {
         SweepGrid grid = cliGrid(Problem.COMPLETION, List.of(1, 2), true);
         assertEquals(grid, n.settings().toGrid());
         List<RunResult> cli = new RecoverySweep(grid).execute(1, null, ProgressCallback.NONE);
-        assertEquals(2 * (2 * 2 * 2 + 2), cli.size());
+        // per m: 2 depths x 2 lrs x 2 repeats, and the deterministic baseline once (data fixed per m)
+        assertEquals(2 * (2 * 2 * 2 + 1), cli.size());
         assertSameCells(cli.stream().map(SweepTables::runRow).toList(), (BufferedDataTable)out[0],
             SweepTables.RUN_COLUMNS, true);
         assertSameCells(SweepSummary.groups(cli).stream().map(SweepTables::summaryRow).toList(),
@@ -194,6 +204,132 @@ class RecoverySweepNodeTest {
         long start = System.nanoTime();
         assertThrows(CanceledExecutionException.class, () -> n.execute(new PortObject[0], exec));
         assertTrue((System.nanoTime() - start) * 1e-9 < 30, "canceled inside the runs");
+    }
+
+    @Test
+    void aConnectedGroundTruthIsFittedByEveryRunExactlyAsTheEngineSweepOnIt() throws Exception {
+        // 6 x 5 of rank 2 where the settings say 8 x 7 of rank 1: the input's shape and rank win
+        DMatrixRMaj truth = GroundTruth.generate(GroundTruthSpec.of(6, 5, 2, 11));
+        for (String problem : new String[]{"completion", "sensing"}) {
+            RecoverySweepNodeModel n = node(problem, "1,2,nuclear");
+            n.settings().m_ms.setStringValue("12, 18");
+            ExecutionContext exec = exec();
+            BufferedDataTable in = NodeTestSupport.matrixTable(exec, truth);
+            PortObjectSpec[] specs = n.configure(new PortObjectSpec[]{in.getDataTableSpec()});
+            PortObject[] out = n.execute(new PortObject[]{in}, exec);
+            for (int k = 0; k < 2; k++) {
+                NodeTestSupport.assertSameStructure((DataTableSpec)specs[k],
+                    ((BufferedDataTable)out[k]).getDataTableSpec());
+            }
+            Problem p = "sensing".equals(problem) ? Problem.SENSING : Problem.COMPLETION;
+            SweepGrid grid = new SweepGrid(p, 6, 5, 2, List.of(12, 18), List.of(1, 2), true, List.of(1e-2),
+                List.of(1e-2, 3e-3), 2, InitKind.GAUSSIAN, OptimizerKind.GROUP_RMSPROP, 150, 1e-6, 1e-3, 3);
+            List<RunResult> direct = new RecoverySweep(grid, truth).execute(1, null, ProgressCallback.NONE);
+            List<List<Object>> expected = direct.stream().map(r -> RecoverySweepNodeModel.runRow(r, true)).toList();
+            assertSameCells(expected, (BufferedDataTable)out[0], SweepTables.RUN_COLUMNS, true);
+            assertSameCells(SweepSummary.groups(direct).stream().map(SweepTables::summaryRow).toList(),
+                (BufferedDataTable)out[1], SweepTables.SUMMARY_COLUMNS, false);
+            DataCell[] first = NodeTestSupport.cells((BufferedDataTable)out[0]).get(0);
+            assertEquals(6, ((IntValue)first[SweepTables.RUN_COLUMNS.indexOf("rows")]).getIntValue());
+            assertEquals(5, ((IntValue)first[SweepTables.RUN_COLUMNS.indexOf("cols")]).getIntValue());
+            assertEquals(2, ((IntValue)first[SweepTables.RUN_COLUMNS.indexOf("rank")]).getIntValue(),
+                "the input's numerical rank");
+            assertTrue(first[SweepTables.RUN_COLUMNS.indexOf("truth_seed")].isMissing(), "no truth was generated");
+        }
+    }
+
+    @Test
+    void aGroundTruthWithIntegerColumnsIsAccepted() throws Exception {
+        RecoverySweepNodeModel n = node("completion", "1");
+        n.settings().m_ms.setStringValue("3");
+        n.settings().m_repeats.setIntValue(1);
+        n.settings().m_lrs.setStringValue("1e-2");
+        ExecutionContext exec = exec();
+        DataTableSpec spec = new DataTableSpec(new String[]{"a", "b"}, new DataType[]{IntCell.TYPE, DoubleCell.TYPE});
+        BufferedDataTable in = NodeTestSupport.table(exec, spec, new Object[]{1, 0.5}, new Object[]{-2, 3.0});
+        PortObject[] out = n.execute(new PortObject[]{in}, exec);
+        assertEquals(1, ((BufferedDataTable)out[0]).size());
+        DataCell[] row = NodeTestSupport.cells((BufferedDataTable)out[0]).get(0);
+        assertEquals(2, ((IntValue)row[SweepTables.RUN_COLUMNS.indexOf("rows")]).getIntValue());
+    }
+
+    @Test
+    void theObservationCountsAreCheckedAgainstTheConnectedShapeNotTheSettings() throws Exception {
+        RecoverySweepNodeModel n = node("completion", "1");
+        n.settings().m_ms.setStringValue("100"); // more than the settings' 8 x 7, fewer than the input's 12 x 12
+        assertThrows(InvalidSettingsException.class, () -> n.configure(new PortObjectSpec[]{null}));
+        String[] names = new String[12];
+        DataType[] types = new DataType[12];
+        for (int j = 0; j < 12; j++) {
+            names[j] = "c" + j;
+            types[j] = DoubleCell.TYPE;
+        }
+        n.configure(new PortObjectSpec[]{new DataTableSpec(names, types)});
+        n.settings().check();
+
+        n.settings().m_ms.setStringValue("31");
+        ExecutionContext exec = exec();
+        BufferedDataTable small = NodeTestSupport.matrixTable(exec, GroundTruth.generate(GroundTruthSpec.of(6, 5, 2,
+            1)));
+        InvalidSettingsException e =
+            assertThrows(InvalidSettingsException.class, () -> n.execute(new PortObject[]{small}, exec));
+        assertTrue(e.getMessage().contains("Cannot observe m = 31 distinct entries of a 6 x 5 matrix"),
+            e.getMessage());
+    }
+
+    @Test
+    void aBadGroundTruthIsRejectedNamingTheColumnOrTheCell() {
+        RecoverySweepNodeModel n = node("completion", "1");
+        ExecutionContext exec = exec();
+        DataTableSpec text = new DataTableSpec(new String[]{"x", "label"},
+            new DataType[]{DoubleCell.TYPE, StringCell.TYPE});
+        InvalidSettingsException s =
+            assertThrows(InvalidSettingsException.class, () -> n.configure(new PortObjectSpec[]{text}));
+        assertTrue(s.getMessage().contains("Column 'label' of the 'Ground truth' input (port 0) table has type"),
+            s.getMessage());
+        BufferedDataTable textTable = NodeTestSupport.table(exec, text, new Object[]{1.0, "a"});
+        assertThrows(InvalidSettingsException.class, () -> n.execute(new PortObject[]{textTable}, exec));
+
+        n.settings().m_ms.setStringValue("3");
+        DataTableSpec two = new DataTableSpec(new String[]{"a", "b"}, new DataType[]{DoubleCell.TYPE,
+            DoubleCell.TYPE});
+        BufferedDataTable nan = NodeTestSupport.table(exec, two, new Object[]{1.0, 2.0}, new Object[]{3.0,
+            Double.NaN});
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+            () -> n.execute(new PortObject[]{nan}, exec));
+        assertTrue(e.getMessage().contains("Row 'Row1', column 'b'") && e.getMessage().contains("NaN"),
+            e.getMessage());
+        BufferedDataTable missing = NodeTestSupport.table(exec, two, new Object[]{null, 2.0},
+            new Object[]{1.0, 2.0});
+        e = assertThrows(InvalidInputException.class, () -> n.execute(new PortObject[]{missing}, exec));
+        assertTrue(e.getMessage().contains("Row 'Row0', column 'a'"), e.getMessage());
+        BufferedDataTable zero = NodeTestSupport.table(exec, two, new Object[]{0.0, 0.0}, new Object[]{0.0, 0.0});
+        e = assertThrows(InvalidInputException.class, () -> n.execute(new PortObject[]{zero}, exec));
+        assertTrue(e.getMessage().contains("matrix is zero"), e.getMessage());
+        BufferedDataTable empty = NodeTestSupport.table(exec, two);
+        e = assertThrows(InvalidInputException.class, () -> n.execute(new PortObject[]{empty}, exec));
+        assertTrue(e.getMessage().contains("table has no rows"), e.getMessage());
+    }
+
+    @Test
+    void aGroundTruthWhoseSweepDoesNotFitIntoMemoryIsRefusedBeforeItIsRead() {
+        // 2 x 100 000: the factors of one depth-2 run alone are 5 * 2 * 10^10 doubles
+        int cols = 100_000;
+        String[] names = new String[cols];
+        DataType[] types = new DataType[cols];
+        Object[] row = new Object[cols];
+        for (int j = 0; j < cols; j++) {
+            names[j] = "c" + j;
+            types[j] = DoubleCell.TYPE;
+            row[j] = 1.0;
+        }
+        ExecutionContext exec = exec();
+        BufferedDataTable wide = NodeTestSupport.table(exec, new DataTableSpec(names, types), row, row.clone());
+        RecoverySweepNodeModel n = node("completion", "2");
+        InsufficientMemoryException e = assertThrows(InsufficientMemoryException.class,
+            () -> n.execute(new PortObject[]{wide}, exec));
+        assertTrue(e.getMessage().contains("a sweep of 2 x 100000 completion problems on 2 thread(s)"),
+            e.getMessage());
     }
 
     @Test

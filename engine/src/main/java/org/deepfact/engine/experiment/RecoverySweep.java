@@ -32,15 +32,55 @@ import org.ejml.data.DMatrixRMaj;
  * {@link SensingOperator#gaussian}, {@link Trainer#train} and {@link NuclearNormSolver}.
  * Every run is single-threaded; runs go in parallel on {@link SweepRunner}. Ground truths and
  * masks are generated once per (m, repeat) and shared read-only by the runs that need them.
+ *
+ * <p>A sweep may also be given its ground truth ({@link #RecoverySweep(SweepGrid, DMatrixRMaj)}, e.g.
+ * the KNIME node's optional input): every run of every repeat then fits that one matrix, and only the
+ * masks / sensing operators and the initialisations come from the grid's seeds, exactly as with a
+ * generated truth. Passing a grid's own generated truth back in gives the same numbers bit for bit.
  */
 public final class RecoverySweep {
 
     private final SweepGrid grid;
     private final Map<String, Object> data = new ConcurrentHashMap<>();
+    /** The given ground truth of every repeat, or null: generated per repeat from the grid's seeds. */
+    private final DMatrixRMaj truth;
 
     public RecoverySweep(SweepGrid grid) {
         grid.validate();
         this.grid = grid;
+        this.truth = null;
+    }
+
+    /**
+     * A sweep on a given ground truth instead of generated ones: {@link #groundTruth(int)} returns
+     * (a copy of) {@code truth} for every repeat, also with {@link SweepGrid#varyData()} (whose repeats
+     * then draw new masks or operators but keep the truth). The grid's truth seeds are not used, and its
+     * {@link SweepGrid#rank()} is only reported (the runs' rank column): pass the truth's rank.
+     *
+     * @param truth grid.rows() x grid.cols(), every entry finite; copied
+     * @throws IllegalArgumentException when the grid is invalid, or the truth is missing, of another
+     *         shape, or has a NaN or infinite entry (named by its 0-based row and column)
+     */
+    public RecoverySweep(SweepGrid grid, DMatrixRMaj truth) {
+        grid.validate();
+        if (truth == null) {
+            throw new IllegalArgumentException("Ground truth must be given");
+        }
+        if (truth.numRows != grid.rows() || truth.numCols != grid.cols()) {
+            throw new IllegalArgumentException("Ground truth is " + truth.numRows + " x " + truth.numCols
+                    + " but the sweep's grid is " + grid.rows() + " x " + grid.cols());
+        }
+        for (int i = 0; i < truth.numRows; i++) {
+            for (int j = 0; j < truth.numCols; j++) {
+                double v = truth.unsafe_get(i, j);
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("Ground truth entry (row " + i + ", column " + j + ") is " + v
+                            + ": every entry must be finite");
+                }
+            }
+        }
+        this.grid = grid;
+        this.truth = truth.copy();
     }
 
     public SweepGrid grid() {
@@ -85,8 +125,14 @@ public final class RecoverySweep {
         return SweepRunner.run(tasks, threads, listener, cancel);
     }
 
-    /** @return the ground truth of a repeat, the same for all with fixed data (shared: do not modify) */
+    /**
+     * @return the ground truth of a repeat, the same for all with fixed data or a given truth
+     *         (shared: do not modify)
+     */
     public DMatrixRMaj groundTruth(int repeat) {
+        if (truth != null) {
+            return truth;
+        }
         long seed = grid.truthSeed(repeat);
         return (DMatrixRMaj) data.computeIfAbsent("truth|" + seed,
                 k -> GroundTruth.generate(GroundTruthSpec.of(grid.rows(), grid.cols(), grid.rank(), seed)));

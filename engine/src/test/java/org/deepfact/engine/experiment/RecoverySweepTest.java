@@ -87,19 +87,91 @@ class RecoverySweepTest {
             List<RunResult> one = new RecoverySweep(grid(p)).execute(1, null, ProgressCallback.NONE);
             List<RunResult> two = new RecoverySweep(grid(p)).execute(2, null, ProgressCallback.NONE);
             assertEquals(one.size(), two.size());
-            for (int i = 0; i < one.size(); i++) {
-                RunResult a = one.get(i);
-                RunResult b = two.get(i);
-                assertEquals(a.spec(), b.spec());
-                assertEquals(a.iterations(), b.iterations());
-                assertEquals(a.stopReason(), b.stopReason());
-                assertEquals(Double.doubleToLongBits(a.trainLoss()), Double.doubleToLongBits(b.trainLoss()));
-                assertEquals(Double.doubleToLongBits(a.reconstructionError()),
-                        Double.doubleToLongBits(b.reconstructionError()));
-                assertEquals(Double.doubleToLongBits(a.nuclearNorm()), Double.doubleToLongBits(b.nuclearNorm()));
-                assertEquals(Double.doubleToLongBits(a.effectiveRank()), Double.doubleToLongBits(b.effectiveRank()));
-            }
+            assertSameNumbers(one, two);
         }
+    }
+
+    /** Same specs and bit-identical numbers (all but seconds). */
+    private static void assertSameNumbers(List<RunResult> one, List<RunResult> two) {
+        assertEquals(one.size(), two.size());
+        for (int i = 0; i < one.size(); i++) {
+            RunResult a = one.get(i);
+            RunResult b = two.get(i);
+            assertEquals(a.spec(), b.spec());
+            assertEquals(a.iterations(), b.iterations());
+            assertEquals(a.stopReason(), b.stopReason());
+            assertEquals(Double.doubleToLongBits(a.trainLoss()), Double.doubleToLongBits(b.trainLoss()));
+            assertEquals(Double.doubleToLongBits(a.reconstructionError()),
+                    Double.doubleToLongBits(b.reconstructionError()));
+            assertEquals(Double.doubleToLongBits(a.nuclearNorm()), Double.doubleToLongBits(b.nuclearNorm()));
+            assertEquals(Double.doubleToLongBits(a.effectiveRank()), Double.doubleToLongBits(b.effectiveRank()));
+        }
+    }
+
+    private static SweepGrid small(Problem problem) {
+        return new SweepGrid(problem, 9, 8, 2, List.of(40, 50), List.of(1, 2), true, List.of(1e-2), List.of(1e-2),
+                2, InitKind.GAUSSIAN, OptimizerKind.GROUP_RMSPROP, 400, 1e-6, 1e-3, 7);
+    }
+
+    @Test
+    void aGivenTruthEqualsTheGridsGeneratedTruthPassedBackInBitForBit() {
+        for (Problem p : Problem.values()) {
+            RecoverySweep generated = new RecoverySweep(small(p));
+            DMatrixRMaj truth = generated.groundTruth(0).copy();
+            RecoverySweep given = new RecoverySweep(small(p), truth);
+            assertSameNumbers(generated.execute(1, null, ProgressCallback.NONE),
+                    given.execute(2, null, ProgressCallback.NONE));
+        }
+    }
+
+    @Test
+    void aGivenTruthIsUsedByEveryRunOfEveryRepeat() {
+        SweepGrid g = small(Problem.COMPLETION).withVaryData(true);
+        DMatrixRMaj truth = new DMatrixRMaj(9, 8);
+        for (int k = 0; k < truth.data.length; k++) {
+            truth.data[k] = Math.sin(k + 1.0);
+        }
+        double[] before = truth.data.clone();
+        RecoverySweep sweep = new RecoverySweep(g, truth);
+        truth.data[0] = 42; // the sweep keeps a copy
+        RecoverySweep generated = new RecoverySweep(g);
+        for (RunSpec r : g.runs()) {
+            assertArrayEquals(before, sweep.groundTruth(r.repeat()).data, 0.0);
+            assertArrayEquals(before, sweep.data(r).groundTruth().data, 0.0);
+            // the masks still come from the grid's seeds (new ones per repeat with varyData)
+            assertArrayEquals(generated.data(r).observations().rowIndices(), sweep.data(r).observations().rowIndices());
+            assertArrayEquals(generated.data(r).observations().colIndices(), sweep.data(r).observations().colIndices());
+        }
+        RunSpec first = point(g, 2, 0);
+        RunSpec second = point(g, 2, 1);
+        assertFalse(java.util.Arrays.equals(sweep.data(first).observations().rowIndices(),
+                sweep.data(second).observations().rowIndices()), "varyData still redraws the masks");
+        // the observed values are the given truth's
+        var obs = sweep.data(first).observations();
+        for (int k = 0; k < obs.size(); k++) {
+            assertEquals(before[obs.row(k) * 8 + obs.col(k)], obs.value(k), 0.0);
+        }
+    }
+
+    @Test
+    void aGivenTruthMustBeFiniteAndOfTheGridsShape() {
+        SweepGrid g = small(Problem.SENSING);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new RecoverySweep(g, new DMatrixRMaj(8, 9)));
+        assertEquals("Ground truth is 8 x 9 but the sweep's grid is 9 x 8", e.getMessage());
+        DMatrixRMaj nan = new DMatrixRMaj(9, 8);
+        nan.set(3, 5, Double.NaN);
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new RecoverySweep(g, nan));
+        assertEquals("Ground truth entry (row 3, column 5) is NaN: every entry must be finite", e.getMessage());
+        DMatrixRMaj inf = new DMatrixRMaj(9, 8);
+        inf.set(8, 0, Double.NEGATIVE_INFINITY);
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new RecoverySweep(g, inf));
+        assertTrue(e.getMessage().contains("(row 8, column 0) is -Infinity"), e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new RecoverySweep(g, null));
+        assertEquals("Ground truth must be given", e.getMessage());
     }
 
     @Test
