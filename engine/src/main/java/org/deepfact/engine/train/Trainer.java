@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.deepfact.engine.ProgressCallback;
 import org.deepfact.engine.linalg.DenseKernel;
-import org.deepfact.engine.linalg.RowBlockKernel;
+import org.deepfact.engine.linalg.Kernels;
 import org.deepfact.engine.model.Initializer;
 import org.deepfact.engine.model.Widths;
 import org.deepfact.engine.optim.Optimizer;
@@ -42,7 +42,7 @@ public final class Trainer {
         }
         ProgressCallback cb = callback == null ? ProgressCallback.NONE : callback;
         int[] dims = Widths.resolve(problem.rows(), problem.cols(), config.depth(), config.hiddenWidths());
-        try (DenseKernel kernel = new RowBlockKernel(config.threads(), cb)) {
+        try (DenseKernel kernel = Kernels.dense(config.threads(), cb)) {
             return new Run(problem, config, cb, dims, kernel).execute();
         }
     }
