@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import org.deepfact.engine.linalg.Kernels;
 import org.deepfact.engine.model.Widths;
 import org.deepfact.engine.train.DivergenceException;
 import org.deepfact.engine.train.HistoryRecord;
@@ -220,6 +221,8 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
         final RecoveryProblem toSolve = problem;
 
         ExecutionContext trainExec = exec.createSubExecutionContext(0.9);
+        // Which dense kernel runs depends on knime.ini (--add-modules=jdk.incubator.vector); same numbers either way.
+        getLogger().info("DeepFact kernel: " + Kernels.describe());
         TrainingResult result;
         try {
             result = EngineCall.run(trainExec, "Training", cb -> Trainer.train(toSolve, config, cb));
