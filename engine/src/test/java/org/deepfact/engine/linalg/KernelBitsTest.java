@@ -131,6 +131,40 @@ class KernelBitsTest {
     }
 
     @Test
+    void vectorKernelCancelsBetweenBlocksAndStaysUsable() {
+        assumeTrue(Kernels.vectorized(), "needs --add-modules jdk.incubator.vector");
+        SplittableRandom r = new SplittableRandom(3);
+        int n = 300; // above the polling threshold; four blocks of 96 rows (the last one short)
+        DMatrixRMaj a = matrix(r, n, n);
+        DMatrixRMaj b = matrix(r, n, n);
+        int[] polls = {0};
+        boolean[] cancel = {true};
+        org.deepfact.engine.ProgressCallback cb = new org.deepfact.engine.ProgressCallback() {
+            @Override
+            public void progress(double fraction, String message) {
+            }
+
+            @Override
+            public boolean isCanceled() {
+                polls[0]++;
+                return cancel[0] && polls[0] >= 2;
+            }
+        };
+        for (int t = 1; t <= 2; t++) {
+            polls[0] = 0;
+            cancel[0] = true;
+            try (DenseKernel k = VectorProbe.kernel(t, cb)) {
+                DMatrixRMaj c = new DMatrixRMaj(n, n);
+                org.junit.jupiter.api.Assertions.assertThrows(org.deepfact.engine.OperationCanceledException.class,
+                        () -> k.mult(a, b, c));
+                cancel[0] = false;
+                k.mult(a, b, c);
+                assertArrayEquals(reference(a, b, false, false).data, c.data, 0.0, t + " thread(s) after a cancel");
+            }
+        }
+    }
+
+    @Test
     void plainRowsFollowTheirDefinition() {
         rows(false);
     }
