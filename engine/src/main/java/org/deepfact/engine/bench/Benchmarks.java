@@ -109,7 +109,7 @@ public final class Benchmarks {
         if (impl == DenseImpl.EJML_MT) {
             EjmlConcurrency.setMaxThreads(threads);
         }
-        try (DenseKernel kernel = Kernels.dense(threads, ProgressCallback.NONE)) {
+        try (DenseKernel kernel = impl == DenseImpl.OURS ? Kernels.dense(threads, ProgressCallback.NONE) : null) {
             long start = System.nanoTime();
             for (int p = 0; p < products; p++) {
                 switch (impl) {
