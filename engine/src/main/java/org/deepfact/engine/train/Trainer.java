@@ -80,7 +80,7 @@ public final class Trainer {
             endToEndGradient = new DMatrixRMaj(problem.rows(), problem.cols());
             objective = Objective.of(problem, dims, kernel, cb);
             optimizer = Optimizer.create(config.optimizer(), config.learningRate(), dims);
-            metrics = new Metrics(problem, config);
+            metrics = new Metrics(problem, config, kernel);
         }
 
         TrainingResult execute() {

@@ -125,6 +125,13 @@ class DynamicsCheckTest {
         assertEquals(Math.sqrt(var), a.diagonalStd(), 1e-12);
         assertEquals(0, a.offDiagonalMean(), 1e-12);
         assertEquals(0, a.offDiagonalStd(), 1e-12);
+        // The trainer's path (products through its kernel) gives the same statistics.
+        try (org.deepfact.engine.linalg.DenseKernel k = org.deepfact.engine.linalg.Kernels.dense(1, null)) {
+            Alignment viaKernel = Alignment.of(w, s, k);
+            assertEquals(mean, viaKernel.diagonalMean(), 1e-12);
+            assertEquals(Math.sqrt(var), viaKernel.diagonalStd(), 1e-12);
+            assertEquals(0, viaKernel.offDiagonalMean(), 1e-12);
+        }
         // A single singular pair has no off-diagonal part and no spread.
         Alignment one = Alignment.of(RandomMatrices_DDRM.rectangle(1, 3, new Random(4)),
                 Spectrum.withVectors(RandomMatrices_DDRM.rectangle(1, 3, new Random(5))));
