@@ -172,19 +172,31 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Median GFLOP/s of one implementation after warm-up, products per repeat calibrated to --seconds. */
     private double denseRate(Benchmarks.DenseImpl impl, int n, int t) {
-        double once = Benchmarks.denseProduct(impl, n, t, 1, seed);
+        // EJML's MT multiply leaves the calling thread idle: calibrate it by wall time.
+        boolean byWall = impl == Benchmarks.DenseImpl.EJML_MT;
+        double once = busy(Benchmarks.denseProduct(impl, n, t, 1, seed), byWall);
         int products = (int) Math.max(1, Math.min(1_000_000, seconds / Math.max(once, 1e-7)));
         for (int w = 0; w < warmup; w++) {
-            double s = Benchmarks.denseProduct(impl, n, t, products, seed);
+            double s = busy(Benchmarks.denseProduct(impl, n, t, products, seed), byWall);
             if (w == 0) {
                 products = (int) Math.max(1, Math.min(1_000_000, seconds * products / Math.max(s, 1e-9)));
             }
         }
         double[] rate = new double[repeats];
         for (int r = 0; r < repeats; r++) {
-            rate[r] = 2.0 * n * n * n * products / Benchmarks.denseProduct(impl, n, t, products, seed) * 1e-9;
+            rate[r] = 2.0 * n * n * n * products / Benchmarks.denseProduct(impl, n, t, products, seed).wallSeconds()
+                    * 1e-9;
         }
         return median(rate);
+    }
+
+    /**
+     * Seconds that calibrate the work per repeat: the calling thread's CPU time where measurable, so
+     * that on a busy machine warm-up still gives the JIT enough work (wall time there can be 5x the CPU).
+     */
+    private static double busy(Benchmarks.Timing t, boolean byWall) {
+        double cpu = t.cpuSeconds();
+        return !byWall && Double.isFinite(cpu) && cpu > 0 ? cpu : t.wallSeconds();
     }
 
     private void completion(PrintWriter out, Case c) {
@@ -246,10 +258,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Calibrates iterations per repeat, warms up, returns median it/s by wall clock and by CPU time. */
     private double[] measure(RecoveryProblem problem, TrainingConfig config, boolean reference) {
-        double once = Benchmarks.timeIterations(problem, config, 1, reference).wallSeconds();
+        double once = busy(Benchmarks.timeIterations(problem, config, 1, reference), false);
         int iterations = (int) Math.max(1, Math.min(1_000_000, seconds / Math.max(once, 1e-7)));
         for (int w = 0; w < warmup; w++) {
-            double s = Benchmarks.timeIterations(problem, config, iterations, reference).wallSeconds();
+            double s = busy(Benchmarks.timeIterations(problem, config, iterations, reference), false);
             if (w == 0) {
                 // Recalibrate once the JIT has compiled the loop.
                 iterations = (int) Math.max(1, Math.min(1_000_000, seconds * iterations / Math.max(s, 1e-9)));

@@ -93,11 +93,11 @@ public final class Benchmarks {
     }
 
     /**
-     * Times {@code products} dense products c = a b of random n x n matrices and returns the seconds.
+     * Times {@code products} dense products c = a b of random n x n matrices (lastLoss is NaN).
      * For {@link DenseImpl#EJML_MT} it sets EJML's global thread count ({@code EjmlConcurrency}),
      * which is why the trainer does not use it.
      */
-    public static double denseProduct(DenseImpl impl, int n, int threads, int products, long seed) {
+    public static Timing denseProduct(DenseImpl impl, int n, int threads, int products, long seed) {
         java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
         DMatrixRMaj a = new DMatrixRMaj(n, n);
         DMatrixRMaj b = new DMatrixRMaj(n, n);
@@ -110,6 +110,9 @@ public final class Benchmarks {
             EjmlConcurrency.setMaxThreads(threads);
         }
         try (DenseKernel kernel = impl == DenseImpl.OURS ? Kernels.dense(threads, ProgressCallback.NONE) : null) {
+            java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+            boolean cpu = mx.isCurrentThreadCpuTimeSupported();
+            long cpuStart = cpu ? mx.getCurrentThreadCpuTime() : 0;
             long start = System.nanoTime();
             for (int p = 0; p < products; p++) {
                 switch (impl) {
@@ -118,7 +121,8 @@ public final class Benchmarks {
                     case EJML_MT -> CommonOps_MT_DDRM.mult(a, b, c);
                 }
             }
-            return (System.nanoTime() - start) * 1e-9;
+            double wall = (System.nanoTime() - start) * 1e-9;
+            return new Timing(wall, cpu ? (mx.getCurrentThreadCpuTime() - cpuStart) * 1e-9 : Double.NaN, Double.NaN);
         }
     }
 
