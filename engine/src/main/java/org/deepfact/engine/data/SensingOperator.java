@@ -22,7 +22,8 @@ import org.ejml.data.DMatrixRMaj;
  * A_i are still in cache; {@link #residualAndAdjoint} and {@link #measureAndAdjoint} read (or
  * regenerate) each A_i once per call. The arithmetic per measurement is fixed whatever the
  * blocking: each &lt;A_i, W&gt; is {@link Rows#dot}'s eight-way partial-sum fma dot product,
- * and every entry of sum_i c_i A_i is an fma chain in the order i = 1..m, so the numbers equal those of one-measurement-at-a-time loops, bit for bit.
+ * and every entry of sum_i c_i A_i is an fma chain in the order i = 1..m, so the numbers equal
+ * those of one-measurement-at-a-time loops, bit for bit.
  *
  * <p>Immutable and thread-safe; the passes take a caller-owned {@link Workspace} so they
  * allocate nothing.

@@ -20,11 +20,7 @@ import org.junit.jupiter.api.Test;
 class KernelBitsTest {
 
     private static double[] random(SplittableRandom r, int n) {
-        double[] x = new double[n];
-        for (int k = 0; k < n; k++) {
-            x[k] = r.nextGaussian() * Math.exp(3 * r.nextGaussian()); // wide magnitudes: rounding shows
-        }
-        return x;
+        return RowsTest.random(r, n); // wide magnitudes: rounding shows
     }
 
     private static DMatrixRMaj matrix(SplittableRandom r, int rows, int cols) {
