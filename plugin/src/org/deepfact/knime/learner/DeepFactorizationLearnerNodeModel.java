@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 import org.deepfact.engine.ProgressCallback;
+import org.deepfact.engine.linalg.Kernels;
 import org.deepfact.engine.model.Widths;
 import org.deepfact.engine.train.DivergenceException;
 import org.deepfact.engine.train.InitialisationOverflowException;
@@ -240,6 +241,8 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
         }
 
         ExecutionContext trainExec = exec.createSubExecutionContext(0.9);
+        // Which dense kernel runs depends on knime.ini (--add-modules=jdk.incubator.vector); same numbers either way.
+        getLogger().info("DeepFact kernel: " + Kernels.describe());
         TrainingResult result;
         long start = System.nanoTime();
         try {
