@@ -5,8 +5,8 @@ import java.util.logging.Logger;
 /**
  * Offline stand-in for KNIME's {@code NodeLogger} class.
  * <p>
- * Only the factory method is mirrored (nothing in the plugin logs through it); wraps a {@code java.util.logging}
- * logger of the same name.
+ * Only the factory method and {@link #info(Object)} are mirrored; wraps a {@code java.util.logging} logger of
+ * the same name.
  */
 public final class NodeLogger {
 
@@ -22,5 +22,12 @@ public final class NodeLogger {
      */
     public static NodeLogger getLogger(final Class<?> c) {
         return new NodeLogger(c.getName());
+    }
+
+    /**
+     * @param o the message, logged at INFO
+     */
+    public void info(final Object o) {
+        m_logger.info(String.valueOf(o));
     }
 }

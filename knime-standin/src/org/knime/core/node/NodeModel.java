@@ -2,7 +2,11 @@ package org.knime.core.node;
 
 import java.io.File;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArraySet;
 
 import org.knime.core.data.DataTableSpec;
@@ -18,7 +22,14 @@ import org.knime.core.node.port.PortType;
  * {@link #configure(PortObjectSpec[])} and {@link #execute(PortObject[], ExecutionContext)} cast to tables and
  * delegate to the table variants, whose defaults fail. There is no framework driving the model: tests call
  * configure/execute themselves (e.g. from a subclass or through a public test hook of the node) and observe warnings
- * through {@link #addWarningListener(NodeModelWarningListener)}. No views, hilite, flow variables or streaming.
+ * through {@link #addWarningListener(NodeModelWarningListener)}.
+ * <p>
+ * Flow variables: the {@code pushFlowVariable*} methods put a variable on the node's own (outgoing) stack and the
+ * {@code peekFlowVariable*} methods return the top-most variable of that name <em>and type</em>, so a node sees what
+ * it pushed and a later push of the same name and type wins, as in KNIME. There is no incoming stack offline (no
+ * workflow, no {@code knime.workspace} and no upstream variables): a name and type that was not pushed is a
+ * {@link NoSuchElementException}, as in KNIME for a name no stack holds. The stack lives as long as the model
+ * (KNIME starts a fresh one per execution). No views, hilite or streaming.
  */
 public abstract class NodeModel implements AbstractNodeView.ViewableModel {
 
@@ -31,6 +42,9 @@ public abstract class NodeModel implements AbstractNodeView.ViewableModel {
     private final CopyOnWriteArraySet<NodeModelWarningListener> m_warningListeners = new CopyOnWriteArraySet<>();
 
     private String m_warningMessage;
+
+    /** Pushed flow variables, bottom to top: {name, type name, value}. */
+    private final List<Object[]> m_flowVariables = new ArrayList<>();
 
     /**
      * @param nrInDataPorts number of data inputs
@@ -223,6 +237,106 @@ public abstract class NodeModel implements AbstractNodeView.ViewableModel {
             throw new NullPointerException("Warning listener must not be null!");
         }
         m_warningListeners.add(listener);
+    }
+
+    /**
+     * Puts a double flow variable onto the node's stack; a variable of that name and type pushed before is
+     * (virtually) overwritten.
+     *
+     * @param name the variable's name (not blank; the prefix "knime" is reserved)
+     * @param value its value
+     * @throws NullPointerException if the name is null
+     */
+    protected final void pushFlowVariableDouble(final String name, final double value) {
+        push(name, TYPE_DOUBLE, Double.valueOf(value));
+    }
+
+    /**
+     * Puts an integer flow variable onto the node's stack (see {@link #pushFlowVariableDouble(String, double)}).
+     *
+     * @param name the variable's name
+     * @param value its value
+     * @throws NullPointerException if the name is null
+     */
+    protected final void pushFlowVariableInt(final String name, final int value) {
+        push(name, TYPE_INTEGER, Integer.valueOf(value));
+    }
+
+    /**
+     * Puts a string flow variable onto the node's stack (see {@link #pushFlowVariableDouble(String, double)}).
+     *
+     * @param name the variable's name
+     * @param value its value
+     * @throws NullPointerException if the name is null
+     */
+    protected final void pushFlowVariableString(final String name, final String value) {
+        push(name, TYPE_STRING, value);
+    }
+
+    /**
+     * @param name the variable's name
+     * @return the value of the top-most double variable of that name
+     * @throws NullPointerException if the name is null
+     * @throws NoSuchElementException if no double variable of that name exists
+     */
+    public final double peekFlowVariableDouble(final String name) {
+        return ((Double)peek(name, TYPE_DOUBLE)).doubleValue();
+    }
+
+    /**
+     * @param name the variable's name
+     * @return the value of the top-most integer variable of that name
+     * @throws NullPointerException if the name is null
+     * @throws NoSuchElementException if no integer variable of that name exists
+     */
+    public final int peekFlowVariableInt(final String name) {
+        return ((Integer)peek(name, TYPE_INTEGER)).intValue();
+    }
+
+    /**
+     * @param name the variable's name
+     * @return the value of the top-most string variable of that name
+     * @throws NullPointerException if the name is null
+     * @throws NoSuchElementException if no string variable of that name exists
+     */
+    public final String peekFlowVariableString(final String name) {
+        return (String)peek(name, TYPE_STRING);
+    }
+
+    /** Type names as KNIME's messages spell them. */
+    private static final String TYPE_DOUBLE = "DOUBLE";
+
+    private static final String TYPE_INTEGER = "INTEGER";
+
+    private static final String TYPE_STRING = "STRING";
+
+    private void push(final String name, final String type, final Object value) {
+        Objects.requireNonNull(name, "flow variable name");
+        if (name.isBlank()) {
+            // KNIME: IllegalFlowObjectStackException, a RuntimeException the stand-in does not have
+            throw new IllegalArgumentException("A flow variable needs a name that is not blank");
+        }
+        if (name.startsWith("knime")) {
+            // KNIME: IllegalFlowVariableNameException (a RuntimeException); "knime" is the global/local prefix
+            throw new IllegalArgumentException(
+                "Flow variable name '" + name + "' starts with 'knime', which is reserved");
+        }
+        synchronized (m_flowVariables) {
+            m_flowVariables.add(new Object[]{name, type, value});
+        }
+    }
+
+    private Object peek(final String name, final String type) {
+        Objects.requireNonNull(name, "flow variable name");
+        synchronized (m_flowVariables) {
+            for (int i = m_flowVariables.size() - 1; i >= 0; i--) {
+                final Object[] v = m_flowVariables.get(i);
+                if (v[0].equals(name) && v[1].equals(type)) {
+                    return v[2];
+                }
+            }
+        }
+        throw new NoSuchElementException("No flow variable \"" + name + "\" of type " + type);
     }
 
     /** @return the logger for this model's class */

@@ -2,6 +2,8 @@ package org.deepfact.knime.common;
 
 import java.util.Locale;
 
+import org.deepfact.engine.Bytes;
+
 /**
  * Checks, before a node allocates, that the Java heap can hold what it is about to allocate:
  * needed bytes are compared with free + not yet allocated heap (max - total + free).
@@ -56,21 +58,7 @@ public final class MemoryCheck {
             throw new InsufficientMemoryException(String.format(Locale.ROOT,
                 "Not enough memory for %s: needs %s, only %s of Java heap available. "
                     + "Reduce the size or increase -Xmx in knime.ini.",
-                what, human(needed), human(available)));
+                what, Bytes.human(needed), Bytes.human(available)));
         }
-    }
-
-    static String human(final long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        final String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
-        double v = bytes;
-        int u = -1;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
     }
 }

@@ -18,6 +18,12 @@ import org.knime.core.node.port.PortType;
  */
 public abstract class StatelessNodeModel<S extends PersistentSettings> extends NodeModel {
 
+    /**
+     * Prefix of the flow variables DeepFact nodes push after execution: {@code deepfact_} + the name of the output
+     * column they repeat (e.g. {@code deepfact_train_loss}), the same name for the same quantity in every node.
+     */
+    public static final String FLOW_VARIABLE_PREFIX = "deepfact_";
+
     private final S m_settings;
 
     protected StatelessNodeModel(final int nrInDataPorts, final int nrOutDataPorts,

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 import org.deepfact.engine.ProgressCallback;
+import org.deepfact.engine.linalg.Kernels;
 import org.deepfact.engine.model.Widths;
 import org.deepfact.engine.train.DivergenceException;
 import org.deepfact.engine.train.InitialisationOverflowException;
@@ -37,7 +38,11 @@ import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataColumnSpecCreator;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DataType;
+import org.knime.core.data.DoubleValue;
+import org.knime.core.data.IntValue;
+import org.knime.core.data.LongValue;
 import org.knime.core.data.RowKey;
+import org.knime.core.data.StringValue;
 import org.knime.core.data.def.DefaultRow;
 import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.def.IntCell;
@@ -240,6 +245,8 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
         }
 
         ExecutionContext trainExec = exec.createSubExecutionContext(0.9);
+        // Which dense kernel runs depends on knime.ini (--add-modules=jdk.incubator.vector); same numbers either way.
+        getLogger().info("DeepFact kernel: " + Kernels.describe());
         TrainingResult result;
         long start = System.nanoTime();
         try {
@@ -282,6 +289,7 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
         DataCell[] summaryCells = RunSummary.cells(config, dims, result.iterations(), result.stopReason(),
             result.last(), result.seconds());
         BufferedDataTable summary = writeSummary(summaryCells, writeExec);
+        pushSummaryVariables(summaryCells);
         List<DMatrixRMaj> factorList = new ArrayList<>();
         for (int f = 1; f <= result.depth(); f++) {
             factorList.add(result.factor(f));
@@ -333,10 +341,40 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
         BufferedDataTable mapping = CompletionTables.writeMapping(rowKeys, colKeys,
             mappingSpec.getColumnSpec(CompletionTables.MAP_KEY).getType(), exec);
         DataCell[] summaryCells = RunSummary.cells(config, dims, iteration, StopReason.DIVERGED, null, seconds);
+        pushSummaryVariables(summaryCells);
         DeepFactorizationModelPortObject model = new DeepFactorizationModelPortObject(modelSpec(), nan, List.of(),
             keys(rowKeys), keys(colKeys), info(summaryCells));
         return new PortObject[]{m.getTable(), history, f.getTable(), mapping, writeSummary(summaryCells, exec),
             model, writeSingularValues(List.of(), false, id, exec)};
+    }
+
+    /**
+     * Pushes the run summary as flow variables {@code deepfact_<column>}, so that a Variable Loop End collects runs
+     * without extra nodes: Double columns as Double (a missing value as NaN, so every run has the same variables),
+     * depth and iterations as Int (iterations never exceed the int setting max_iterations), seed as String (a
+     * long; exact), the other String columns as String.
+     */
+    private void pushSummaryVariables(final DataCell[] summary) {
+        for (int c = 0; c < summary.length; c++) {
+            String column = RunSummary.COLUMNS.get(c);
+            String name = FLOW_VARIABLE_PREFIX + column;
+            DataCell cell = summary[c];
+            DataType type = RunSummary.spec().getColumnSpec(c).getType();
+            if (type.equals(DoubleCell.TYPE)) {
+                pushFlowVariableDouble(name, cell.isMissing() ? Double.NaN : ((DoubleValue)cell).getDoubleValue());
+            } else if (type.equals(IntCell.TYPE)) {
+                pushFlowVariableInt(name, ((IntValue)cell).getIntValue());
+            } else if (type.equals(LongCell.TYPE)) {
+                long v = ((LongValue)cell).getLongValue();
+                if (RunSummary.SEED.equals(column)) {
+                    pushFlowVariableString(name, Long.toString(v));
+                } else {
+                    pushFlowVariableInt(name, Math.toIntExact(v));
+                }
+            } else {
+                pushFlowVariableString(name, ((StringValue)cell).getStringValue());
+            }
+        }
     }
 
     private static BufferedDataTable writeSummary(final DataCell[] cells, final ExecutionContext exec) {

@@ -31,6 +31,9 @@ final class RunSummary {
         "iterations", "stop_reason", "train_loss", "test_error", "reconstruction_error", "nuclear_norm",
         "effective_rank", "seconds");
 
+    /** The seed column (Long), pushed as a String flow variable. */
+    static final String SEED = "seed";
+
     /** The leading columns that identify a run: depth .. seed. */
     static final int ID_COLUMNS = 7;
 

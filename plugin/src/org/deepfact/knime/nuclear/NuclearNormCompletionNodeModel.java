@@ -144,14 +144,27 @@ public final class NuclearNormCompletionNodeModel extends StatelessNodeModel<Nuc
         ExecutionContext writeExec = exec.createSubExecutionContext(0.08);
         BufferedDataTable matrix = MatrixTable.write(result.solution(), writeExec);
         BufferedDataContainer c = writeExec.createDataContainer(reportSpec());
+        String stopReason = (r.converged() ? StopReason.CONVERGED : StopReason.MAX_ITERATIONS).id();
+        double trainLoss = problem.meanSquaredResidual(result.solution());
+        double effectiveRank = Spectrum.of(result.solution()).effectiveRank();
         c.addRowToTable(new DefaultRow(RowKey.createRowKey(0L), new StringCell(r.method()),
             BooleanCellFactory.create(r.converged()), new IntCell(r.iterations()),
             new DoubleCell(r.primalResidual()), new DoubleCell(r.dualResidual()), new DoubleCell(r.nuclearNorm()),
-            new DoubleCell(r.maxViolation()), new DoubleCell(r.seconds()),
-            new StringCell((r.converged() ? StopReason.CONVERGED : StopReason.MAX_ITERATIONS).id()),
-            new DoubleCell(problem.meanSquaredResidual(result.solution())),
-            new DoubleCell(Spectrum.of(result.solution()).effectiveRank())));
+            new DoubleCell(r.maxViolation()), new DoubleCell(r.seconds()), new StringCell(stopReason),
+            new DoubleCell(trainLoss), new DoubleCell(effectiveRank)));
         c.close();
+        // the report as flow variables deepfact_<column>, named as the Learner's for the same quantity; converged
+        // is left out (stop_reason says the same; a boolean variable needs KNIME's typed push)
+        pushFlowVariableString(FLOW_VARIABLE_PREFIX + REPORT_COLUMNS[0], r.method());
+        pushFlowVariableInt(FLOW_VARIABLE_PREFIX + REPORT_COLUMNS[2], r.iterations());
+        pushFlowVariableDouble(FLOW_VARIABLE_PREFIX + REPORT_COLUMNS[3], r.primalResidual());
+        pushFlowVariableDouble(FLOW_VARIABLE_PREFIX + REPORT_COLUMNS[4], r.dualResidual());
+        pushFlowVariableDouble(FLOW_VARIABLE_PREFIX + REPORT_COLUMNS[5], r.nuclearNorm());
+        pushFlowVariableDouble(FLOW_VARIABLE_PREFIX + REPORT_COLUMNS[6], r.maxViolation());
+        pushFlowVariableDouble(FLOW_VARIABLE_PREFIX + REPORT_COLUMNS[7], r.seconds());
+        pushFlowVariableString(FLOW_VARIABLE_PREFIX + REPORT_COLUMNS[8], stopReason);
+        pushFlowVariableDouble(FLOW_VARIABLE_PREFIX + REPORT_COLUMNS[9], trainLoss);
+        pushFlowVariableDouble(FLOW_VARIABLE_PREFIX + REPORT_COLUMNS[10], effectiveRank);
         DataTableSpec mappingSpec = (DataTableSpec)outSpecs[OUT_MAPPING];
         BufferedDataTable mapping = CompletionTables.writeMapping(rowKeys, colKeys,
             mappingSpec.getColumnSpec(CompletionTables.MAP_KEY).getType(), writeExec);

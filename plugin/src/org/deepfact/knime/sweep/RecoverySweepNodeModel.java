@@ -3,7 +3,6 @@ package org.deepfact.knime.sweep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import org.deepfact.engine.data.SensingOperator;
 import org.deepfact.engine.experiment.Problem;
@@ -65,14 +64,6 @@ public final class RecoverySweepNodeModel extends StatelessNodeModel<SweepSettin
     static final int OUT_RUNS = 0;
     static final int OUT_SUMMARY = 1;
 
-    private static final Set<String> INT_COLUMNS = Set.of("rows", "cols", "rank", "m", "depth", "repeat", "runs",
-        "converged");
-
-    private static final Set<String> LONG_COLUMNS = Set.of("truth_seed", "sample_seed", "seed", "iterations");
-
-    private static final Set<String> STRING_COLUMNS = Set.of("experiment", "method", "init", "optimizer",
-        "stop_reason", "repeats_vary");
-
     RecoverySweepNodeModel() {
         super(new PortType[]{BufferedDataTable.TYPE_OPTIONAL}, new PortType[]{BufferedDataTable.TYPE,
             BufferedDataTable.TYPE}, new SweepSettings());
@@ -87,8 +78,9 @@ public final class RecoverySweepNodeModel extends StatelessNodeModel<SweepSettin
     }
 
     private static DataType type(final String column) {
-        return INT_COLUMNS.contains(column) ? IntCell.TYPE : LONG_COLUMNS.contains(column) ? LongCell.TYPE
-            : STRING_COLUMNS.contains(column) ? StringCell.TYPE : DoubleCell.TYPE;
+        final Class<?> t = SweepTables.TYPES.get(column);
+        return t == Integer.class ? IntCell.TYPE : t == Long.class ? LongCell.TYPE
+            : t == String.class ? StringCell.TYPE : DoubleCell.TYPE;
     }
 
     /** @return the engine's cell as a KNIME cell of the column's type; null and NaN become missing cells */

@@ -26,7 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DoubleValue;
+import org.knime.core.data.IntValue;
 import org.knime.core.data.LongValue;
+import org.knime.core.data.StringValue;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
@@ -95,6 +97,53 @@ class LearnerRunSummaryTest {
         DataCell[] h = NodeTestSupport.cells((BufferedDataTable)out[1]).get(0);
         assertArrayEquals(Arrays.copyOf(r, RunSummary.ID_COLUMNS),
             Arrays.copyOfRange(h, h.length - RunSummary.ID_COLUMNS, h.length));
+    }
+
+    /** Every summary column is a flow variable deepfact_<column> holding the row's value, bit for bit. */
+    private static void assertVariablesEqualTheSummary(final DeepFactorizationLearnerNodeModel m, final DataCell[] r) {
+        assertEquals(RunSummary.COLUMNS.size(), r.length);
+        for (int c = 0; c < r.length; c++) {
+            String column = RunSummary.COLUMNS.get(c);
+            String name = "deepfact_" + column;
+            if (r[c] instanceof StringValue) {
+                assertEquals(((StringValue)r[c]).getStringValue(), m.peekFlowVariableString(name), name);
+            } else if (r[c] instanceof IntValue) {
+                assertEquals(((IntValue)r[c]).getIntValue(), m.peekFlowVariableInt(name), name);
+            } else if (column.equals("seed")) {
+                assertEquals(Long.toString(((LongValue)r[c]).getLongValue()), m.peekFlowVariableString(name), name);
+            } else if (column.equals("iterations")) {
+                assertEquals(((LongValue)r[c]).getLongValue(), m.peekFlowVariableInt(name), name);
+            } else {
+                // a missing value is NaN
+                assertEquals(Double.doubleToRawLongBits(num(r[c])),
+                    Double.doubleToRawLongBits(m.peekFlowVariableDouble(name)), name);
+            }
+        }
+    }
+
+    @Test
+    void theSummaryIsPushedAsFlowVariablesBitForBit() throws Exception {
+        DeepFactorizationLearnerNodeModel m = model();
+        m.settings().seed(1L << 40);
+        ExecutionContext exec = exec();
+        BufferedDataTable truth = NodeTestSupport.matrixTable(exec, "c", FIXTURE.truth());
+        PortObject[] out = m.execute(new PortObject[]{FIXTURE.table(exec), truth, null}, exec);
+        DataCell[] r = NodeTestSupport.cells((BufferedDataTable)out[DeepFactorizationLearnerNodeModel.OUT_SUMMARY])
+            .get(0);
+        assertVariablesEqualTheSummary(m, r);
+        assertEquals("1099511627776", m.peekFlowVariableString("deepfact_seed"), "the long seed, exact");
+        assertTrue(m.peekFlowVariableDouble("deepfact_train_loss") > 0);
+        assertTrue(Double.isNaN(m.peekFlowVariableDouble("deepfact_test_error")), "no held-out entries: NaN");
+        assertThrows(java.util.NoSuchElementException.class, () -> m.peekFlowVariableInt("deepfact_train_loss"),
+            "a Double variable");
+
+        // a second run (here: diverged, reported) replaces every value, so a loop never sees a stale one
+        m.settings().optimizer("gd").learningRate(1e3).initScale(1).onDivergence("report");
+        out = m.execute(new PortObject[]{FIXTURE.table(exec), null, null}, exec);
+        r = NodeTestSupport.cells((BufferedDataTable)out[DeepFactorizationLearnerNodeModel.OUT_SUMMARY]).get(0);
+        assertEquals("diverged", m.peekFlowVariableString("deepfact_stop_reason"));
+        assertTrue(Double.isNaN(m.peekFlowVariableDouble("deepfact_reconstruction_error")));
+        assertVariablesEqualTheSummary(m, r);
     }
 
     @Test

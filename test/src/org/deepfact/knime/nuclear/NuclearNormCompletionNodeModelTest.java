@@ -100,6 +100,30 @@ class NuclearNormCompletionNodeModelTest {
     }
 
     @Test
+    void theReportIsPushedAsFlowVariablesBitForBitExceptConverged() throws Exception {
+        NuclearNormCompletionNodeModel m = model();
+        ExecutionContext exec = exec();
+        PortObject[] out = m.execute(new PortObject[]{observed(exec), null}, exec);
+        DataCell[] report = NodeTestSupport.cells((BufferedDataTable)out[1]).get(0);
+        String[] columns = NuclearNormCompletionNodeModel.REPORT_COLUMNS;
+        for (int c = 0; c < columns.length; c++) {
+            String name = "deepfact_" + columns[c];
+            if (report[c] instanceof BooleanValue) {
+                assertEquals("converged", columns[c], "only the boolean column is not a variable");
+                assertThrows(java.util.NoSuchElementException.class, () -> m.peekFlowVariableString(name));
+                assertThrows(java.util.NoSuchElementException.class, () -> m.peekFlowVariableInt(name));
+            } else if (report[c] instanceof StringValue) {
+                assertEquals(((StringValue)report[c]).getStringValue(), m.peekFlowVariableString(name), name);
+            } else if (report[c] instanceof IntValue) {
+                assertEquals(((IntValue)report[c]).getIntValue(), m.peekFlowVariableInt(name), name);
+            } else {
+                assertEquals(Double.doubleToRawLongBits(((DoubleCell)report[c]).getDoubleValue()),
+                    Double.doubleToRawLongBits(m.peekFlowVariableDouble(name)), name);
+            }
+        }
+    }
+
+    @Test
     void settingsRoundTripAndValidation() throws Exception {
         NuclearNormCompletionNodeModel m = model();
         m.settings().epsilon(0.01).equality(true).entries().setIdMode(true);

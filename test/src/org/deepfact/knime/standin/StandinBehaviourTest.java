@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 import org.junit.jupiter.api.Test;
 import org.knime.core.data.DataCell;
@@ -56,6 +58,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.workflow.SingleNodeContainer;
 import org.knime.core.node.message.Message;
+import org.osgi.framework.FrameworkUtil;
 
 /**
  * Checks the in-memory behaviour of the offline org.knime.core stand-in that node tests rely on. Uses only API that
@@ -71,6 +74,18 @@ class StandinBehaviourTest {
 
         void warn(final String msg) {
             setWarningMessage(msg);
+        }
+
+        void push(final String name, final double v) {
+            pushFlowVariableDouble(name, v);
+        }
+
+        void push(final String name, final int v) {
+            pushFlowVariableInt(name, v);
+        }
+
+        void push(final String name, final String v) {
+            pushFlowVariableString(name, v);
         }
 
         @Override
@@ -346,6 +361,35 @@ class StandinBehaviourTest {
         model.addWarningListener(w -> warnings.add(Message.getSummaryFrom(w)));
         model.warn("3 rows skipped");
         assertEquals(List.of("3 rows skipped"), warnings);
+    }
+
+    @Test
+    void peekSeesWhatTheNodePushedByNameAndTypeTheLatestWinning() {
+        // a model outside a workflow has no flow object stack in real KNIME: this is stand-in behaviour only
+        assumeTrue(FrameworkUtil.getBundle(NodeModel.class).getEntry("api/org.knime.core-5.5.0.api.txt") != null,
+            "org.knime.core is not the stand-in");
+        final WarningModel model = new WarningModel();
+        assertThrows(NoSuchElementException.class, () -> model.peekFlowVariableDouble("x"), "nothing pushed yet");
+        model.push("x", 0.1 + 0.2);
+        model.push("n", 7);
+        model.push("s", "converged");
+        assertEquals(Double.doubleToRawLongBits(0.1 + 0.2),
+            Double.doubleToRawLongBits(model.peekFlowVariableDouble("x")), "bit for bit");
+        assertEquals(7, model.peekFlowVariableInt("n"));
+        assertEquals("converged", model.peekFlowVariableString("s"));
+        model.push("x", Double.NaN);
+        assertTrue(Double.isNaN(model.peekFlowVariableDouble("x")), "a later push of the same name and type wins");
+        final NoSuchElementException e =
+            assertThrows(NoSuchElementException.class, () -> model.peekFlowVariableInt("x"), "x is a double");
+        assertTrue(e.getMessage().contains("\"x\""), e.getMessage());
+        assertThrows(NoSuchElementException.class, () -> model.peekFlowVariableString("unknown"));
+        model.push("n", "seven");
+        assertEquals(7, model.peekFlowVariableInt("n"), "the int n is still found under a string n");
+        assertEquals("seven", model.peekFlowVariableString("n"));
+        assertThrows(NullPointerException.class, () -> model.peekFlowVariableDouble(null));
+        assertThrows(NullPointerException.class, () -> model.push(null, 1));
+        assertThrows(IllegalArgumentException.class, () -> model.push(" ", 1), "blank name");
+        assertThrows(IllegalArgumentException.class, () -> model.push("knime.node.x", 1), "reserved prefix");
     }
 
     @Test

@@ -117,7 +117,7 @@ class RecoverySweepNodeTest {
         SweepGrid grid = cliGrid(Problem.COMPLETION, List.of(1, 2), true);
         assertEquals(grid, n.settings().toGrid());
         List<RunResult> cli = new RecoverySweep(grid).execute(1, null, ProgressCallback.NONE);
-        // per m: 2 depths x 2 lrs x 2 repeats, and the deterministic baseline once (data fixed per m)
+        // per m: 2 depths x 2 scales x 2 repeats, and the baseline once (the data are fixed per m, so its repeats agree)
         assertEquals(2 * (2 * 2 * 2 + 1), cli.size());
         assertSameCells(cli.stream().map(SweepTables::runRow).toList(), (BufferedDataTable)out[0],
             SweepTables.RUN_COLUMNS, true);

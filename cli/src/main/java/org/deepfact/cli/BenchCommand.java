@@ -9,6 +9,7 @@ import org.deepfact.engine.data.GroundTruth;
 import org.deepfact.engine.data.GroundTruthSpec;
 import org.deepfact.engine.data.Samplers;
 import org.deepfact.engine.data.SensingOperator;
+import org.deepfact.engine.linalg.Kernels;
 import org.deepfact.engine.model.Widths;
 import org.deepfact.engine.optim.OptimizerKind;
 import org.deepfact.engine.bench.Benchmarks;
@@ -28,7 +29,9 @@ import picocli.CommandLine.Spec;
  * with GFLOP/s from {@link Benchmarks#flopsPerIteration} and, side by side in the same run, the
  * naive dense-gradient path (full W, dense G, explicit prefix/suffix products with EJML) as the
  * baseline. Cases prefixed {@code sensing:} time matrix sensing instead, against the two-pass
- * reference path, and report the bandwidth of reading the A_i.
+ * reference path, and report the bandwidth of reading the A_i. First it prints which kernel runs
+ * and the dense product alone (n = 100 and 1000) against EJML's single- and multi-threaded
+ * multiply, in the same run.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Benchmark training iterations per second (median of repeats, after warm-up)"
@@ -110,6 +113,8 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "deepfact bench: median of %d repeats (~%.2f s each) after %d warm-up; "
                 + "%d cores, Java %s%n", repeats, seconds, warmup, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
+        out.println("kernel: " + Kernels.describe());
+        dense(out);
         boolean anyCompletion = Arrays.stream(parsed).anyMatch(c -> !c.sensing());
         boolean anySensing = Arrays.stream(parsed).anyMatch(Case::sensing);
         if (anyCompletion) {
@@ -145,6 +150,53 @@ public final class BenchCommand implements Callable<Integer> {
                     + " 1 thread, stored operators only; it computes the same loss, which is checked.");
         }
         return 0;
+    }
+
+    /** The dense product alone, GFLOP/s of our kernel against EJML's, for each thread count. */
+    private void dense(PrintWriter out) {
+        out.printf(Locale.ROOT, "%-6s %-7s %10s %14s %14s%n", "dense", "threads", "ours", "EJML mult", "EJML MT mult");
+        out.flush();
+        for (int n : new int[] {100, 1000}) {
+            double single = denseRate(Benchmarks.DenseImpl.EJML, n, 1);
+            for (int t : threads) {
+                out.printf(Locale.ROOT, "%-6d %-7d %10.2f %14.2f %14.2f%n", n, t,
+                        denseRate(Benchmarks.DenseImpl.OURS, n, t), single,
+                        denseRate(Benchmarks.DenseImpl.EJML_MT, n, t));
+                out.flush();
+            }
+        }
+        out.println("dense: GFLOP/s of c = a b for n x n (2 n^3 flops), median of the repeats; EJML mult is"
+                + " single-threaded, EJML MT mult runs on EJML's global pool set to the thread count.");
+        out.println();
+    }
+
+    /** Median GFLOP/s of one implementation after warm-up, products per repeat calibrated to --seconds. */
+    private double denseRate(Benchmarks.DenseImpl impl, int n, int t) {
+        // EJML's MT multiply leaves the calling thread idle: calibrate it by wall time.
+        boolean byWall = impl == Benchmarks.DenseImpl.EJML_MT;
+        double once = busy(Benchmarks.denseProduct(impl, n, t, 1, seed), byWall);
+        int products = (int) Math.max(1, Math.min(1_000_000, seconds / Math.max(once, 1e-7)));
+        for (int w = 0; w < warmup; w++) {
+            double s = busy(Benchmarks.denseProduct(impl, n, t, products, seed), byWall);
+            if (w == 0) {
+                products = (int) Math.max(1, Math.min(1_000_000, seconds * products / Math.max(s, 1e-9)));
+            }
+        }
+        double[] rate = new double[repeats];
+        for (int r = 0; r < repeats; r++) {
+            rate[r] = 2.0 * n * n * n * products / Benchmarks.denseProduct(impl, n, t, products, seed).wallSeconds()
+                    * 1e-9;
+        }
+        return median(rate);
+    }
+
+    /**
+     * Seconds that calibrate the work per repeat: the calling thread's CPU time where measurable, so
+     * that on a busy machine warm-up still gives the JIT enough work (wall time there can be 5x the CPU).
+     */
+    private static double busy(Benchmarks.Timing t, boolean byWall) {
+        double cpu = t.cpuSeconds();
+        return !byWall && Double.isFinite(cpu) && cpu > 0 ? cpu : t.wallSeconds();
     }
 
     private void completion(PrintWriter out, Case c) {
@@ -206,10 +258,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Calibrates iterations per repeat, warms up, returns median it/s by wall clock and by CPU time. */
     private double[] measure(RecoveryProblem problem, TrainingConfig config, boolean reference) {
-        double once = Benchmarks.timeIterations(problem, config, 1, reference).wallSeconds();
+        double once = busy(Benchmarks.timeIterations(problem, config, 1, reference), false);
         int iterations = (int) Math.max(1, Math.min(1_000_000, seconds / Math.max(once, 1e-7)));
         for (int w = 0; w < warmup; w++) {
-            double s = Benchmarks.timeIterations(problem, config, iterations, reference).wallSeconds();
+            double s = busy(Benchmarks.timeIterations(problem, config, iterations, reference), false);
             if (w == 0) {
                 // Recalibrate once the JIT has compiled the loop.
                 iterations = (int) Math.max(1, Math.min(1_000_000, seconds * iterations / Math.max(s, 1e-9)));

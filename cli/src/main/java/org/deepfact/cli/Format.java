@@ -42,19 +42,4 @@ public final class Format {
         return h > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, sec)
                 : String.format(Locale.ROOT, "%d:%02d", m, sec);
     }
-
-    /** @return e.g. 512 B, 1.5 GiB */
-    public static String bytes(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
-        double v = bytes;
-        int u = -1;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
-    }
 }

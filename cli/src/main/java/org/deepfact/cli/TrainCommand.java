@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.deepfact.engine.Bytes;
 import org.deepfact.engine.ProgressCallback;
 import org.deepfact.engine.data.Ratings;
 import org.deepfact.engine.model.InitKind;
@@ -150,7 +151,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + "matrix%s needs about %s of memory, the Java heap has %s: use a smaller problem or --width, "
                     + "or more heap, e.g. DEEPFACT_JAVA_OPTS=-Xmx%dg ./deepfact train ...", depth, problem.rows,
                     problem.cols, width == null ? "" : " with hidden widths " + java.util.Arrays.toString(hiddenWidths()),
-                    Format.bytes(needed), Format.bytes(heap), (long) Math.ceil(needed * 1.25 / (1L << 30))));
+                    Bytes.human(needed), Bytes.human(heap), (long) Math.ceil(needed * 1.25 / (1L << 30))));
         }
     }
 

@@ -4,7 +4,7 @@ import org.deepfact.engine.ProgressCallback;
 import org.deepfact.engine.data.RecoveryProblem;
 import org.deepfact.engine.data.SensingOperator;
 import org.deepfact.engine.linalg.DenseKernel;
-import org.deepfact.engine.linalg.RowBlockKernel;
+import org.deepfact.engine.linalg.Kernels;
 import org.deepfact.engine.model.Initializer;
 import org.deepfact.engine.model.Widths;
 import org.deepfact.engine.optim.Optimizer;
@@ -12,7 +12,10 @@ import org.deepfact.engine.optim.OptimizerKind;
 import org.deepfact.engine.train.DivergenceException;
 import org.deepfact.engine.train.Objective;
 import org.deepfact.engine.train.TrainingConfig;
+import org.ejml.concurrency.EjmlConcurrency;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.CommonOps_MT_DDRM;
 
 /**
  * Support for the {@code deepfact bench} command: times the bare training iteration (loss,
@@ -50,7 +53,7 @@ public final class Benchmarks {
             throw new IllegalArgumentException("Benchmark iterations must be >= 1, got " + iterations);
         }
         int[] dims = Widths.resolve(problem.rows(), problem.cols(), config.depth(), config.hiddenWidths());
-        try (DenseKernel kernel = new RowBlockKernel(config.threads())) {
+        try (DenseKernel kernel = Kernels.dense(config.threads(), ProgressCallback.NONE)) {
             DMatrixRMaj[] f = Initializer.initialize(dims, config.init(), config.initScale(), config.seed());
             DMatrixRMaj[] g = new DMatrixRMaj[f.length];
             for (int j = 0; j < f.length; j++) {
@@ -76,6 +79,50 @@ public final class Benchmarks {
                 throw new DivergenceException(config.learningRate(), iterations, sink, Double.NaN);
             }
             return new Timing(seconds, cpuSeconds, loss);
+        }
+    }
+
+    /** Who computes a dense product in {@link #denseProduct}. */
+    public enum DenseImpl {
+        /** {@link Kernels#dense}: the engine's kernel (Vector API or plain Java). */
+        OURS,
+        /** EJML's {@code CommonOps_DDRM.mult}, single-threaded. */
+        EJML,
+        /** EJML's {@code CommonOps_MT_DDRM.mult} on EJML's process-wide pool, sized to the threads. */
+        EJML_MT
+    }
+
+    /**
+     * Times {@code products} dense products c = a b of random n x n matrices (lastLoss is NaN).
+     * For {@link DenseImpl#EJML_MT} it sets EJML's global thread count ({@code EjmlConcurrency}),
+     * which is why the trainer does not use it.
+     */
+    public static Timing denseProduct(DenseImpl impl, int n, int threads, int products, long seed) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        DMatrixRMaj a = new DMatrixRMaj(n, n);
+        DMatrixRMaj b = new DMatrixRMaj(n, n);
+        for (int e = 0; e < n * n; e++) {
+            a.data[e] = r.nextGaussian();
+            b.data[e] = r.nextGaussian();
+        }
+        DMatrixRMaj c = new DMatrixRMaj(n, n);
+        if (impl == DenseImpl.EJML_MT) {
+            EjmlConcurrency.setMaxThreads(threads);
+        }
+        try (DenseKernel kernel = impl == DenseImpl.OURS ? Kernels.dense(threads, ProgressCallback.NONE) : null) {
+            java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+            boolean cpu = mx.isCurrentThreadCpuTimeSupported();
+            long cpuStart = cpu ? mx.getCurrentThreadCpuTime() : 0;
+            long start = System.nanoTime();
+            for (int p = 0; p < products; p++) {
+                switch (impl) {
+                    case OURS -> kernel.mult(a, b, c);
+                    case EJML -> CommonOps_DDRM.mult(a, b, c);
+                    case EJML_MT -> CommonOps_MT_DDRM.mult(a, b, c);
+                }
+            }
+            double wall = (System.nanoTime() - start) * 1e-9;
+            return new Timing(wall, cpu ? (mx.getCurrentThreadCpuTime() - cpuStart) * 1e-9 : Double.NaN, Double.NaN);
         }
     }
 

@@ -17,13 +17,13 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p><b>Speed.</b> Every pass streams all m A_i from memory (160 MB at 100 x 100, m = 2000), so
  * memory traffic decides the time. The passes go over the A_i in blocks of {@value #BLOCK}: the
- * block's inner products are computed two measurements at a time (one read of W per pair), and
+ * block's inner products are computed together (one read of W per block), and
  * the gradient update adds the block's four terms to each entry in one sweep, while the block's
  * A_i are still in cache; {@link #residualAndAdjoint} and {@link #measureAndAdjoint} read (or
  * regenerate) each A_i once per call. The arithmetic per measurement is fixed whatever the
- * blocking: each &lt;A_i, W&gt; is a four-way partial-sum dot product combined as
- * (s0 + s1) + (s2 + s3), and every entry of sum_i c_i A_i is accumulated in the order
- * i = 1..m, so the numbers equal those of one-measurement-at-a-time loops, bit for bit.
+ * blocking: each &lt;A_i, W&gt; is {@link Rows#dot}'s eight-way partial-sum fma dot product,
+ * and every entry of sum_i c_i A_i is an fma chain in the order i = 1..m, so the numbers equal
+ * those of one-measurement-at-a-time loops, bit for bit.
  *
  * <p>Immutable and thread-safe; the passes take a caller-owned {@link Workspace} so they
  * allocate nothing.
@@ -333,12 +333,12 @@ public final class SensingOperator {
     private void dots(int i, int count, double[] w, Workspace ws) {
         int n2 = rows * cols;
         double[] d = ws.dots;
-        int j = 0;
-        for (; j + 1 < count; j += 2) {
-            dot2(block(i, j, ws), block(i, j + 1, ws), w, n2, d, j);
+        if (count == BLOCK) {
+            Rows.dot4(w, block(i, 0, ws), block(i, 1, ws), block(i, 2, ws), block(i, 3, ws), n2, d);
+            return;
         }
-        if (j < count) {
-            d[j] = Rows.dot(block(i, j, ws), 0, w, 0, n2);
+        for (int j = 0; j < count; j++) {
+            d[j] = Rows.dot(block(i, j, ws), w, n2);
         }
     }
 
@@ -355,39 +355,6 @@ public final class SensingOperator {
                 Rows.axpy(c[cOff + j], a[base + j], g, n2);
             }
         }
-    }
-
-    /** Rows.dot(a, 0, w, 0, n) and the same for b, in one sweep over w (each bit-identical to it). */
-    static void dot2(double[] a, double[] b, double[] w, int n, double[] out, int off) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        double t0 = 0;
-        double t1 = 0;
-        double t2 = 0;
-        double t3 = 0;
-        int k = 0;
-        for (; k + 3 < n; k += 4) {
-            double w0 = w[k];
-            double w1 = w[k + 1];
-            double w2 = w[k + 2];
-            double w3 = w[k + 3];
-            s0 += a[k] * w0;
-            s1 += a[k + 1] * w1;
-            s2 += a[k + 2] * w2;
-            s3 += a[k + 3] * w3;
-            t0 += b[k] * w0;
-            t1 += b[k + 1] * w1;
-            t2 += b[k + 2] * w2;
-            t3 += b[k + 3] * w3;
-        }
-        for (; k < n; k++) {
-            s0 += a[k] * w[k];
-            t0 += b[k] * w[k];
-        }
-        out[off] = (s0 + s1) + (s2 + s3);
-        out[off + 1] = (t0 + t1) + (t2 + t3);
     }
 
     private void checkIndex(int i) {

@@ -74,7 +74,30 @@ public record DynamicsSweep(int rows, int cols, int rank, int m, List<Integer> d
         }
         DMatrixRMaj truth = groundTruth();
         Observations obs = Samplers.uniform(truth, m, grid.sampleSeed(m, 0));
-        RecoveryProblem problem = RecoveryProblem.completion(obs).withGroundTruth(truth);
+        return execute(RecoveryProblem.completion(obs).withGroundTruth(truth), threads, listener, cancel);
+    }
+
+    /**
+     * The same runs (depths, identity init, GD, records and step check) on a given problem, e.g.
+     * a ratings file's training sample with the rest held out ({@link
+     * org.deepfact.engine.data.Ratings#split}); {@link #rank()} and {@link #m()} then only serve
+     * the validation and the (unused by the identity init) init seeds, the shape must be the
+     * problem's.
+     *
+     * @return one training result per depth, in the order of {@link #depths()}
+     * @throws IllegalArgumentException naming an invalid setting or a shape that is not the problem's
+     */
+    public List<TrainingResult> execute(RecoveryProblem problem, int threads, SweepRunner.Listener listener,
+            ProgressCallback cancel) {
+        SweepGrid grid = dataGrid();
+        grid.validate();
+        if (logEvery < 1) {
+            throw new IllegalArgumentException("Log interval must be >= 1, got " + logEvery);
+        }
+        if (problem.rows() != rows || problem.cols() != cols) {
+            throw new IllegalArgumentException("The problem is " + problem.rows() + " x " + problem.cols()
+                    + ", the sweep " + rows + " x " + cols);
+        }
         List<SweepRunner.Task<TrainingResult>> tasks = new ArrayList<>();
         for (int depth : depths) {
             TrainingConfig config = TrainingConfig.builder()

@@ -1,7 +1,9 @@
 package org.deepfact.engine.experiment;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.deepfact.engine.experiment.SweepSummary.Group;
 import org.deepfact.engine.experiment.SweepSummary.Key;
@@ -25,6 +27,33 @@ public final class SweepTables {
     public static final List<String> SUMMARY_COLUMNS = List.of("m", "method", "depth", "lr", "init_scale", "runs",
             "converged", "reconstruction_error_mean", "reconstruction_error_std", "nuclear_norm_mean",
             "nuclear_norm_std", "effective_rank_mean", "effective_rank_std", "iterations_mean");
+
+    /**
+     * The Java type of every column's cells (Integer, Long, Double or String), so a typed table
+     * (the KNIME node's) declares its columns before any run: a column added to the lists above
+     * without a type here fails SweepTablesTest.
+     */
+    public static final Map<String, Class<?>> TYPES = types();
+
+    private static Map<String, Class<?>> types() {
+        Map<String, Class<?>> t = new HashMap<>();
+        for (String c : List.of("rows", "cols", "rank", "m", "depth", "repeat", "runs", "converged")) {
+            t.put(c, Integer.class);
+        }
+        for (String c : List.of("truth_seed", "sample_seed", "seed", "iterations")) {
+            t.put(c, Long.class);
+        }
+        for (String c : List.of("experiment", "method", "init", "optimizer", "stop_reason", "repeats_vary")) {
+            t.put(c, String.class);
+        }
+        for (String c : RUN_COLUMNS) {
+            t.putIfAbsent(c, Double.class);
+        }
+        for (String c : SUMMARY_COLUMNS) {
+            t.putIfAbsent(c, Double.class);
+        }
+        return Map.copyOf(t);
+    }
 
     private SweepTables() {
     }

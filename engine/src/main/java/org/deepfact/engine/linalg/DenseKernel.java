@@ -3,14 +3,14 @@ package org.deepfact.engine.linalg;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The one seam through which the trainer does dense matrix products, so that a faster
- * kernel (native BLAS, Vector API) can replace the current one without touching the trainer.
+ * The one seam through which the trainer does dense matrix products; {@link Kernels#dense}
+ * picks the implementation (the Vector API one where the JVM has the module, else plain Java).
  *
  * <p>Contract for every implementation: results are a deterministic function of the inputs
- * only, bit-identical for any thread count (work is split by output rows; a dot-product
- * reduction is never split across threads). Outputs must already have the right shape and
- * must not alias an input. Implementations do not allocate per call on the single-threaded
- * path.
+ * only, bit-identical for any thread count and between implementations: every output element is
+ * the ordered chain of {@link Math#fma} over k described in {@link RowSplitKernel}. Outputs must
+ * already have the right shape and must not alias an input. Implementations do not allocate per
+ * call on the single-threaded path once their scratch has grown to the product's size.
  */
 public interface DenseKernel extends AutoCloseable {
 
@@ -19,6 +19,12 @@ public interface DenseKernel extends AutoCloseable {
 
     /** c = a^T * b. */
     void multTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c);
+
+    /** c = a * b^T (B is read transposed where it is packed; no transposed copy is kept). */
+    void multTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c);
+
+    /** @return a short description of the implementation, for logs and benchmarks */
+    String name();
 
     /** @return the number of threads this kernel may use (1 = caller only) */
     int threads();

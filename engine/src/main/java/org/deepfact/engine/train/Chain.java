@@ -3,15 +3,14 @@ package org.deepfact.engine.train;
 import org.deepfact.engine.ProgressCallback;
 import org.deepfact.engine.linalg.DenseKernel;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * Preallocated prefix products and back-propagation through the factor chain, shared by the
  * completion and sensing objectives. With P_j = W_j ... W_1 and B_j = S_j^T G (S_j the suffix
  * product), dL/dW_j = B_j P_{j-1}^T and B_{j-1} = W_j^T B_j: one dense product each, no n^3 work
- * beyond what the chain needs. Public for the benchmark's reference objectives
- * ({@code org.deepfact.engine.bench}), which reuse it so their baselines differ only in the pass
- * they replace.
+ * beyond what the chain needs; the kernel reads the transposed operands in place (no copies).
+ * Public for the benchmark's reference objectives ({@code org.deepfact.engine.bench}), which reuse
+ * it so their baselines differ only in the pass they replace.
  */
 public final class Chain {
 
@@ -20,8 +19,6 @@ public final class Chain {
     private final int depth;
     /** prefix[j] = P_j (dims[j] x cols) for 2 &lt;= j &lt;= upTo; prefix[1] aliases W_1. */
     public final DMatrixRMaj[] prefix;
-    /** prefixT[j] = P_j^T (cols x dims[j]) for 1 &lt;= j &lt;= depth - 1. */
-    public final DMatrixRMaj[] prefixT;
     /** back[j] = B_j (dims[j] x cols) for 2 &lt;= j &lt;= depth (back[depth] only when fed from outside). */
     public final DMatrixRMaj[] back;
 
@@ -32,36 +29,21 @@ public final class Chain {
         this.depth = dims.length - 1;
         int cols = dims[0];
         prefix = new DMatrixRMaj[depth + 1];
-        prefixT = new DMatrixRMaj[depth + 1];
         back = new DMatrixRMaj[depth + 1];
         for (int j = 2; j <= upTo; j++) {
             prefix[j] = new DMatrixRMaj(dims[j], cols);
-        }
-        for (int j = 1; j < depth; j++) {
-            prefixT[j] = new DMatrixRMaj(cols, dims[j]);
         }
         for (int j = 2; j <= depth; j++) {
             back[j] = new DMatrixRMaj(dims[j], cols);
         }
     }
 
-    /** Computes P_1 .. P_upTo and the transposes P_1^T .. P_{N-1}^T. */
+    /** Computes P_1 .. P_upTo. */
     public void forward(DMatrixRMaj[] factors, int upTo) {
-        forward(factors, upTo, depth - 1);
-    }
-
-    /**
-     * Computes P_1 .. P_upTo and the transposes P_1^T .. P_transposes^T only (backward reads
-     * P_1^T .. P_{top-1}^T; a caller that consumes P_{N-1} itself skips its transpose).
-     */
-    void forward(DMatrixRMaj[] factors, int upTo, int transposes) {
         prefix[1] = factors[0];
         for (int j = 2; j <= upTo; j++) {
             kernel.mult(factors[j - 1], prefix[j - 1], prefix[j]);
             cancel.checkCanceled();
-        }
-        for (int j = 1; j <= transposes; j++) {
-            CommonOps_DDRM.transpose(prefix[j], prefixT[j]);
         }
     }
 
@@ -71,7 +53,7 @@ public final class Chain {
      */
     public void backward(DMatrixRMaj[] factors, DMatrixRMaj[] grads, int top) {
         for (int j = top; j >= 2; j--) {
-            kernel.mult(back[j], prefixT[j - 1], grads[j - 1]);
+            kernel.multTransB(back[j], prefix[j - 1], grads[j - 1]);
             cancel.checkCanceled();
             DMatrixRMaj target = j - 1 == 1 ? grads[0] : back[j - 1];
             kernel.multTransA(factors[j - 1], back[j], target);

@@ -116,7 +116,7 @@ final class CompletionObjective implements Objective {
             }
             return sum / m;
         }
-        chain.forward(f, depth - 1, depth - 2);
+        chain.forward(f, depth - 1);
         DMatrixRMaj top = f[depth - 1];
         int h = top.numCols;
         toRows(top, topRows);

@@ -2,6 +2,7 @@ package org.deepfact.engine.train;
 
 import org.deepfact.engine.data.RecoveryProblem;
 import org.deepfact.engine.data.Observations;
+import org.deepfact.engine.linalg.DenseKernel;
 import org.deepfact.engine.metrics.ReconstructionErrors;
 import org.deepfact.engine.spectrum.Spectrum;
 import org.ejml.data.DMatrixRMaj;
@@ -11,10 +12,12 @@ final class Metrics {
 
     private final RecoveryProblem problem;
     private final TrainingConfig config;
+    private final DenseKernel kernel;
 
-    Metrics(RecoveryProblem problem, TrainingConfig config) {
+    Metrics(RecoveryProblem problem, TrainingConfig config, DenseKernel kernel) {
         this.problem = problem;
         this.config = config;
+        this.kernel = kernel;
     }
 
     HistoryRecord record(long iteration, double loss, DMatrixRMaj w, DMatrixRMaj g, double stepSize,
@@ -25,7 +28,7 @@ final class Metrics {
         // G is the true dL/dW (with the factor 2/m); the authors' diagnostic scales G differently,
         // which changes means and spreads by one common factor but not their ratios.
         double nan = Double.NaN;
-        Alignment align = s != null && config.alignment() ? Alignment.of(g, s) : new Alignment(nan, nan, nan, nan);
+        Alignment align = s != null && config.alignment() ? Alignment.of(g, s, kernel) : new Alignment(nan, nan, nan, nan);
         return new HistoryRecord(iteration, loss, reconstructionError(w), heldOutError(w),
                 s == null ? nan : s.nuclearNorm(),
                 s == null ? nan : s.schattenNorm(2.0 / config.depth()),

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.deepfact.engine.ProgressCallback;
 import org.deepfact.engine.linalg.DenseKernel;
-import org.deepfact.engine.linalg.RowBlockKernel;
+import org.deepfact.engine.linalg.Kernels;
 import org.deepfact.engine.model.Initializer;
 import org.deepfact.engine.model.Widths;
 import org.deepfact.engine.optim.Optimizer;
@@ -97,7 +97,7 @@ public final class Trainer {
         DMatrixRMaj[] factors = initial == null
                 ? Initializer.initialize(dims, config.init(), config.initScale(), config.seed(), config.initCondition())
                 : copyChecked(initial, dims);
-        try (DenseKernel kernel = new RowBlockKernel(config.threads(), cb)) {
+        try (DenseKernel kernel = Kernels.dense(config.threads(), cb)) {
             return new Run(problem, config, cb, dims, kernel, listener == null ? RecordListener.NONE : listener,
                     factors).execute();
         }
@@ -161,7 +161,7 @@ public final class Trainer {
             endToEndGradient = new DMatrixRMaj(problem.rows(), problem.cols());
             objective = Objective.of(problem, dims, kernel, cb);
             optimizer = Optimizer.create(config.optimizer(), config.learningRate(), dims);
-            metrics = new Metrics(problem, config);
+            metrics = new Metrics(problem, config, kernel);
         }
 
         TrainingResult execute() {

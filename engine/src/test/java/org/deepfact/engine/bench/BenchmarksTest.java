@@ -71,4 +71,14 @@ class BenchmarksTest {
         }
         return g;
     }
+
+    @Test
+    void timesTheDenseProductOfEveryImplementation() {
+        for (Benchmarks.DenseImpl impl : Benchmarks.DenseImpl.values()) {
+            for (int t = 1; t <= 2; t++) {
+                double s = Benchmarks.denseProduct(impl, 33, t, 3, 1).wallSeconds();
+                assertTrue(s > 0 && Double.isFinite(s), impl + ", " + t + " thread(s): " + s);
+            }
+        }
+    }
 }

@@ -102,15 +102,13 @@ class SensingOperatorTest {
         assertThrows(IllegalArgumentException.class, () -> op.measure(new DMatrixRMaj(3, 4)));
     }
 
-    /** Independent reference: one measurement at a time, the documented order, plain loops. */
+    /** Independent reference: one measurement at a time, the documented order (k mod 8 sums of fma), plain loops. */
     private static double plainDot(double[] a, double[] w) {
-        double[] part = new double[4];
-        int n = a.length;
-        int full = n - n % 4;
-        for (int k = 0; k < n; k++) {
-            part[k < full ? k % 4 : 0] += a[k] * w[k];
+        double[] part = new double[8];
+        for (int k = 0; k < a.length; k++) {
+            part[k % 8] = Math.fma(a[k], w[k], part[k % 8]);
         }
-        return (part[0] + part[1]) + (part[2] + part[3]);
+        return ((part[0] + part[1]) + (part[2] + part[3])) + ((part[4] + part[5]) + (part[6] + part[7]));
     }
 
     @Test
@@ -138,8 +136,8 @@ class SensingOperatorTest {
                     double r = dots[i] - y[i];
                     expectedSum += r * r;
                     for (int k = 0; k < 35; k++) {
-                        expectedGrad[k] += (coeff * r) * a[k];
-                        expectedAdjoint[k] += y[i] * a[k];
+                        expectedGrad[k] = Math.fma(coeff * r, a[k], expectedGrad[k]);
+                        expectedAdjoint[k] = Math.fma(y[i], a[k], expectedAdjoint[k]);
                     }
                 }
                 String what = "m = " + m + ", " + storage;

@@ -183,4 +183,27 @@ class RecoverySweepTest {
         double unobserved = 1 - 60.0 / 144;
         assertEquals(unobserved, d1.reconstructionError(), 0.25);
     }
+
+    @Test
+    void everyTableCellHasItsColumnsDeclaredType() {
+        List<RunResult> results = new RecoverySweep(grid(Problem.COMPLETION)).execute(2, null, ProgressCallback.NONE);
+        assertEquals(SweepTables.TYPES.keySet(), new java.util.HashSet<>(java.util.stream.Stream.concat(
+                SweepTables.RUN_COLUMNS.stream(), SweepTables.SUMMARY_COLUMNS.stream()).toList()));
+        for (RunResult r : results) {
+            assertCellTypes(SweepTables.RUN_COLUMNS, SweepTables.runRow(r));
+        }
+        for (SweepSummary.Group g : SweepSummary.groups(results)) {
+            assertCellTypes(SweepTables.SUMMARY_COLUMNS, SweepTables.summaryRow(g));
+        }
+    }
+
+    private static void assertCellTypes(List<String> columns, List<Object> row) {
+        assertEquals(columns.size(), row.size());
+        for (int c = 0; c < row.size(); c++) {
+            Object v = row.get(c);
+            String column = columns.get(c);
+            assertTrue(v == null || SweepTables.TYPES.get(column).isInstance(v),
+                    () -> column + " holds " + v.getClass().getSimpleName());
+        }
+    }
 }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /** The fused row kernels give exactly the bits of the plain ones they replace. */
 class RowsTest {
 
-    private static double[] random(SplittableRandom r, int n) {
+    /** Also KernelBitsTest's inputs. */
+    static double[] random(SplittableRandom r, int n) {
         double[] x = new double[n];
         for (int k = 0; k < n; k++) {
             x[k] = r.nextGaussian() * Math.exp(4 * r.nextGaussian()); // wide magnitudes: rounding shows

@@ -11,6 +11,7 @@ import org.deepfact.engine.linalg.RowBlockKernel;
 import org.deepfact.engine.linalg.Rows;
 import org.deepfact.engine.model.Widths;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -79,7 +80,7 @@ class CompletionPassesTest {
             Chain chain = new Chain(kernel, dims, depth - 1, ProgressCallback.NONE);
             chain.forward(f, depth - 1);
             DMatrixRMaj top = f[depth - 1];
-            DMatrixRMaj pT = chain.prefixT[depth - 1];
+            DMatrixRMaj pT = CommonOps_DDRM.transpose(chain.prefix[depth - 1], null);
             int h = top.numCols;
             double[][] w = new double[rows][h];
             double[][] pr = new double[cols][h];
