@@ -37,7 +37,7 @@ import org.knime.core.node.NodeSettingsWO;
 class SavedSettingsTest {
 
     /** Releases whose settings are kept, oldest first; the last one collects new nodes. */
-    static final List<String> RELEASES = List.of("0.1.0", "0.2.0");
+    static final List<String> RELEASES = List.of("0.1.0", "0.2.0", "0.3.0");
 
     @TestFactory
     Stream<DynamicTest> everyNodeLoadsTheSettingsEarlierVersionsSaved() throws Exception {
