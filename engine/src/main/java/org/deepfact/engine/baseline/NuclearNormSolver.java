@@ -75,9 +75,9 @@ public final class NuclearNormSolver {
     /**
      * Bytes a solve holds at its peak: about twelve rows x cols matrices (iterate, its SVD's U, V
      * and workspace, dual variable, previous iterate, result) plus a sensing operator's stored A_i.
-     * Also bounds the PSD variant, whose symmetric eigendecomposition holds fewer n x n buffers
-     * (the tridiagonal form, its Q and the eigenvectors, plus two for the kept eigenvectors)
-     * than the SVD route.
+     * Also bounds the PSD variant: its eigenvalue shrinkage (EJML's symmetric eigendecomposition
+     * and two buffers of kept eigenvectors) retains about 6 n^2 doubles, the singular-value
+     * shrinkage about 10 (both measured at n = 800).
      *
      * @param operatorDoubles doubles the sensing operator holds, 0 for completion
      * @return the estimate, or Long.MAX_VALUE when it overflows 64 bits
