@@ -83,8 +83,8 @@ abstract class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--nuclear-epsilon", paramLabel = "EPS",
             description = "Constraint slack of the minimum-nuclear-norm baseline, |X_ij - y_ij| <= EPS (sensing: "
-                    + "|<A_i, X> - y_i| <= EPS) (paper: 1e-3). With --noise-std, 1e-3 makes it interpolate the "
-                    + "noise; a slack of about the noise level lets it denoise.")
+                    + "|<A_i, X> - y_i| <= EPS) (paper: 1e-3). With --noise-std, 1e-3 makes it fit the noise almost "
+                    + "exactly; a larger slack shrinks the solution instead (see docs/reproduce.md).")
     Double nuclearEpsilon;
 
     @Option(names = "--no-nuclear", description = "Leave out the minimum-nuclear-norm baseline.")
@@ -241,7 +241,7 @@ abstract class SweepCommand implements Callable<Integer> {
                 }
                 List<Charts.Marker> refs = new ArrayList<>();
                 List<Charts.Line> lines = new ArrayList<>();
-                for (PaperReference r : PaperReference.all()) {
+                for (PaperReference r : references(grid)) {
                     if (r.experiment().equals(id) && r.m() == m && r.metric().equals(metrics[q])) {
                         if (r.method().equals("nuclear")) {
                             lines.add(new Charts.Line("notebook: min nuclear norm " + r.describe(), r.value(),
@@ -304,6 +304,9 @@ abstract class SweepCommand implements Callable<Integer> {
             out.println(line);
         }
         List<String> refs = references(grid, groups);
+        if (grid.noiseStd() > 0) {
+            out.println("(no notebook values beside ours: the authors' data were exact, these are noisy)");
+        }
         if (!refs.isEmpty()) {
             out.println("beside the authors' notebook (plot.ipynb, docs/paper-reference.csv; one data set each, the "
                     + "paper itself has only plots):");
@@ -311,9 +314,17 @@ abstract class SweepCommand implements Callable<Integer> {
         }
     }
 
+    /** @return the notebook's values that apply to the grid: none with noise (the authors' data were exact) */
+    private static List<PaperReference> references(SweepGrid grid) {
+        return grid.noiseStd() > 0 ? List.of() : PaperReference.all();
+    }
+
     /** Our group means beside the values quoted in {@link PaperReference}, for the groups that have one. */
     static List<String> references(SweepGrid grid, List<Group> groups) {
         List<String> lines = new ArrayList<>();
+        if (grid.noiseStd() > 0) {
+            return lines;
+        }
         String[] metrics = {"reconstruction_error", "nuclear_norm", "effective_rank"};
         for (Group g : groups) {
             Key k = g.key();
