@@ -14,6 +14,7 @@ import org.deepfact.engine.Choice;
 import org.deepfact.engine.data.GroundTruthSpec;
 import org.deepfact.engine.data.SamplingScheme;
 import org.deepfact.engine.experiment.Problem;
+import org.deepfact.engine.model.InitCondition;
 import org.deepfact.engine.model.InitKind;
 import org.deepfact.engine.optim.OptimizerKind;
 import org.deepfact.knime.generator.LowRankMatrixGeneratorNodeFactory;
@@ -36,6 +37,7 @@ class ChoiceListsTest {
     void learnerDocumentsTheEngineInitialisationsAndOptimizers() throws Exception {
         assertDocuments(DeepFactorizationLearnerNodeFactory.class, "init", InitKind.class);
         assertDocuments(DeepFactorizationLearnerNodeFactory.class, "optimizer", OptimizerKind.class);
+        assertDocuments(DeepFactorizationLearnerNodeFactory.class, "init_condition", InitCondition.class);
     }
 
     @Test

@@ -20,6 +20,8 @@ final class DeepFactorizationLearnerNodeDialog extends DefaultNodeSettingsPane {
             LearnerSettings.INIT_NAMES));
         addDialogComponent(
             new DialogComponentNumber(LearnerSettings.createInitScaleModel(), LearnerSettings.LABEL_INIT_SCALE, 1e-4));
+        addDialogComponent(new DialogComponentStringSelection(LearnerSettings.createInitConditionModel(),
+            LearnerSettings.LABEL_INIT_CONDITION, LearnerSettings.INIT_CONDITION_NAMES));
         addDialogComponent(new DialogComponentNumber(LearnerSettings.createSeedModel(), LearnerSettings.LABEL_SEED, 1));
         closeCurrentGroup();
         createNewGroup("Optimisation");

@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.deepfact.engine.ProgressCallback;
 import org.deepfact.engine.linalg.Kernels;
 import org.deepfact.engine.model.Widths;
+import org.deepfact.engine.train.BestRecord;
 import org.deepfact.engine.train.DivergenceException;
 import org.deepfact.engine.train.InitialisationOverflowException;
 import org.deepfact.engine.train.HistoryRecord;
@@ -188,6 +189,10 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
                 cols = truthCols;
             }
         }
+        if (!es.isIdMode() && es.rows() > 0 && es.cols() > 0) {
+            TrainingConfig config = settings().toTrainingConfig();
+            settings().checkInitCondition(Widths.resolve(es.rows(), es.cols(), config.depth(), config.hiddenWidths()));
+        }
         DataType keyType = entries == null ? CompletionTables.mappingKeyType(es, null, null)
             : CompletionTables.mappingKeyType(es, entries.getColumnSpec(es.rowColumn()).getType(),
                 entries.getColumnSpec(es.columnColumn()).getType());
@@ -237,6 +242,7 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
         KeyIndex colKeys = input.colKeys();
         final RecoveryProblem toSolve = input.problem();
         final int[] dims = Widths.resolve(toSolve.rows(), toSolve.cols(), config.depth(), config.hiddenWidths());
+        settings().checkInitCondition(dims);
         String modelNotStored = null;
         try {
             DeepFactorizationModelPortObject.requireStorable(toSolve.rows(), toSolve.cols(), dims);
@@ -287,7 +293,7 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
         BufferedDataTable mapping = CompletionTables.writeMapping(rowKeys, colKeys,
             mappingSpec.getColumnSpec(CompletionTables.MAP_KEY).getType(), writeExec);
         DataCell[] summaryCells = RunSummary.cells(config, dims, result.iterations(), result.stopReason(),
-            result.last(), result.seconds());
+            result.last(), BestRecord.of(result.history()), result.seconds());
         BufferedDataTable summary = writeSummary(summaryCells, writeExec);
         pushSummaryVariables(summaryCells);
         List<DMatrixRMaj> factorList = new ArrayList<>();
@@ -340,7 +346,8 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
         DataTableSpec mappingSpec = (DataTableSpec)outSpecs[OUT_MAPPING];
         BufferedDataTable mapping = CompletionTables.writeMapping(rowKeys, colKeys,
             mappingSpec.getColumnSpec(CompletionTables.MAP_KEY).getType(), exec);
-        DataCell[] summaryCells = RunSummary.cells(config, dims, iteration, StopReason.DIVERGED, null, seconds);
+        DataCell[] summaryCells = RunSummary.cells(config, dims, iteration, StopReason.DIVERGED, null, null,
+            seconds);
         pushSummaryVariables(summaryCells);
         DeepFactorizationModelPortObject model = new DeepFactorizationModelPortObject(modelSpec(), nan, List.of(),
             keys(rowKeys), keys(colKeys), info(summaryCells));
@@ -351,7 +358,8 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
     /**
      * Pushes the run summary as flow variables {@code deepfact_<column>}, so that a Variable Loop End collects runs
      * without extra nodes: Double columns as Double (a missing value as NaN, so every run has the same variables),
-     * depth and iterations as Int (iterations never exceed the int setting max_iterations), seed as String (a
+     * depth and iterations as Int (iterations never exceed the int setting max_iterations; a missing
+     * best_held_out_iteration as -1), seed as String (a
      * long; exact), the other String columns as String.
      */
     private void pushSummaryVariables(final DataCell[] summary) {
@@ -365,7 +373,8 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
             } else if (type.equals(IntCell.TYPE)) {
                 pushFlowVariableInt(name, ((IntValue)cell).getIntValue());
             } else if (type.equals(LongCell.TYPE)) {
-                long v = ((LongValue)cell).getLongValue();
+                // a missing iteration (no held-out entries) as -1, the command line's JSON value
+                long v = cell.isMissing() ? -1 : ((LongValue)cell).getLongValue();
                 if (RunSummary.SEED.equals(column)) {
                     pushFlowVariableString(name, Long.toString(v));
                 } else {

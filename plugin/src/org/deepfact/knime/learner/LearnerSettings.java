@@ -3,6 +3,7 @@ package org.deepfact.knime.learner;
 import java.util.Locale;
 
 import org.deepfact.engine.Choice;
+import org.deepfact.engine.model.InitCondition;
 import org.deepfact.engine.model.InitKind;
 import org.deepfact.engine.optim.OptimizerKind;
 import org.deepfact.engine.train.TrainingConfig;
@@ -41,6 +42,8 @@ public final class LearnerSettings extends CheckedSettings {
     public static final String KEY_ON_DIVERGENCE = "on_divergence";
     /** Added in 0.2.0: whether the singular values output is filled (long form). */
     public static final String KEY_LONG_SINGULAR_VALUES = "long_singular_values";
+    /** Added in 0.3.0: a sign condition on det W(0) (Razin and Cohen 2020; square matrices only). */
+    public static final String KEY_INIT_CONDITION = "init_condition";
 
     public static final int DEFAULT_DEPTH = 3;
     public static final int DEFAULT_WIDTH = 0;
@@ -60,16 +63,19 @@ public final class LearnerSettings extends CheckedSettings {
     public static final String DEFAULT_ON_DIVERGENCE = DIVERGENCE_FAIL;
     public static final boolean DEFAULT_LONG_SINGULAR_VALUES = false;
     public static final String[] ON_DIVERGENCE_NAMES = {DIVERGENCE_FAIL, DIVERGENCE_REPORT};
+    public static final String DEFAULT_INIT_CONDITION = InitCondition.NONE.id();
 
     /** Names offered by the dialog and accepted from flow variables (case-insensitive): the engine's ids. */
     public static final String[] INIT_NAMES = Choice.ids(InitKind.class);
     public static final String[] OPTIMIZER_NAMES = Choice.ids(OptimizerKind.class);
+    public static final String[] INIT_CONDITION_NAMES = Choice.ids(InitCondition.class);
 
     /** Dialog labels, named in messages (see {@link CheckedSettings#validate}). */
     static final String LABEL_DEPTH = "Depth N";
     static final String LABEL_WIDTH = "Hidden width (0 = columns)";
     static final String LABEL_INIT = "Initialisation";
     static final String LABEL_INIT_SCALE = "Initialisation scale";
+    static final String LABEL_INIT_CONDITION = "Initialisation condition (square matrices)";
     static final String LABEL_SEED = "Seed";
     static final String LABEL_OPTIMIZER = "Optimizer";
     static final String LABEL_LEARNING_RATE = "Learning rate";
@@ -105,6 +111,8 @@ public final class LearnerSettings extends CheckedSettings {
         addSince("0.2.0", KEY_ON_DIVERGENCE, createOnDivergenceModel());
     private final SettingsModelBoolean m_longSingularValues =
         addSince("0.2.0", KEY_LONG_SINGULAR_VALUES, createLongSingularValuesModel());
+    private final SettingsModelString m_initCondition =
+        addSince("0.3.0", KEY_INIT_CONDITION, createInitConditionModel());
 
     {
         label(KEY_DEPTH, LABEL_DEPTH);
@@ -122,6 +130,7 @@ public final class LearnerSettings extends CheckedSettings {
         label(KEY_TOP_K, LABEL_TOP_K);
         label(KEY_OUTPUT_FACTORS, LABEL_OUTPUT_FACTORS);
         label(KEY_LONG_SINGULAR_VALUES, LABEL_LONG_SINGULAR_VALUES);
+        label(KEY_INIT_CONDITION, LABEL_INIT_CONDITION);
     }
 
     static SettingsModelInteger createDepthModel() {
@@ -184,6 +193,10 @@ public final class LearnerSettings extends CheckedSettings {
         return new SettingsModelBoolean(KEY_LONG_SINGULAR_VALUES, DEFAULT_LONG_SINGULAR_VALUES);
     }
 
+    static SettingsModelString createInitConditionModel() {
+        return new SettingsModelString(KEY_INIT_CONDITION, DEFAULT_INIT_CONDITION);
+    }
+
     /** @return the key-column settings (shared with Nuclear Norm Completion) */
     public EntriesSettings entries() {
         return m_entries;
@@ -204,6 +217,11 @@ public final class LearnerSettings extends CheckedSettings {
 
     public double initScale() {
         return m_initScale.getDoubleValue();
+    }
+
+    /** @return the condition det W(0) must meet (none by default and for settings saved before 0.3.0) */
+    public InitCondition initCondition() {
+        return InitCondition.parse(m_initCondition.getStringValue().trim());
     }
 
     public OptimizerKind optimizer() {
@@ -279,6 +297,11 @@ public final class LearnerSettings extends CheckedSettings {
         return this;
     }
 
+    public LearnerSettings initCondition(final String v) {
+        m_initCondition.setStringValue(v);
+        return this;
+    }
+
     public LearnerSettings initScale(final double v) {
         m_initScale.setDoubleValue(v);
         return this;
@@ -337,7 +360,7 @@ public final class LearnerSettings extends CheckedSettings {
         TrainingConfig.Builder b = TrainingConfig.builder().depth(depth()).init(init()).initScale(initScale())
             .optimizer(optimizer()).learningRate(learningRate()).maxIterations(maxIterations())
             .lossThreshold(lossThreshold()).logEvery(logEvery()).topK(topK()).threads(threads()).seed(seed())
-            .alignment(false);
+            .initCondition(initCondition()).alignment(false);
         if (width() > 0 && depth() > 1) {
             int[] widths = new int[depth() - 1];
             java.util.Arrays.fill(widths, width());
@@ -355,6 +378,8 @@ public final class LearnerSettings extends CheckedSettings {
                 "Setting '" + KEY_WIDTH + "' must be >= 0 (0 = number of matrix columns), got " + width());
         }
         SettingsGroup.requireChoice(KEY_INIT, canonical(m_init.getStringValue()), INIT_NAMES);
+        SettingsGroup.requireChoice(KEY_INIT_CONDITION, canonical(m_initCondition.getStringValue()),
+            INIT_CONDITION_NAMES);
         SettingsGroup.requirePositive(KEY_INIT_SCALE, initScale());
         SettingsGroup.requireChoice(KEY_OPTIMIZER, canonical(m_optimizer.getStringValue()), OPTIMIZER_NAMES);
         SettingsGroup.requirePositive(KEY_LEARNING_RATE, learningRate());
@@ -365,6 +390,33 @@ public final class LearnerSettings extends CheckedSettings {
         SettingsGroup.requireRange(KEY_THREADS, threads(), 1, MAX_THREADS);
         SettingsGroup.requireChoice(KEY_ON_DIVERGENCE, canonical(m_onDivergence.getStringValue()),
             ON_DIVERGENCE_NAMES);
+    }
+
+    /**
+     * Refuses a determinant condition the problem cannot meet, before any training: W(0) must be
+     * square and every hidden width at least its size (else det W(0) = 0).
+     *
+     * @param dims d_0 (columns) .. d_N (rows) of the factorization
+     * @throws InvalidSettingsException naming the setting and the shape
+     */
+    void checkInitCondition(final int[] dims) throws InvalidSettingsException {
+        InitCondition c = initCondition();
+        if (c == InitCondition.NONE) {
+            return;
+        }
+        int n = dims[dims.length - 1];
+        String setting = "'" + LABEL_INIT_CONDITION + "' (setting '" + KEY_INIT_CONDITION + "') = " + c.id();
+        if (dims[0] != n) {
+            throw new InvalidSettingsException(setting + " needs a square matrix (det W(0) exists only then), got "
+                + n + " x " + dims[0] + "; set it to '" + InitCondition.NONE.id() + "'");
+        }
+        for (int j = 1; j < dims.length - 1; j++) {
+            if (dims[j] < n) {
+                throw new InvalidSettingsException(setting + " needs every hidden width >= " + n
+                    + " (else det W(0) = 0), got width " + dims[j] + " ('" + LABEL_WIDTH + "', setting '"
+                    + KEY_WIDTH + "')");
+            }
+        }
     }
 
     /** @return the name trimmed and in lower case, as flow variables may spell it otherwise */

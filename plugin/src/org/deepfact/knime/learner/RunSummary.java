@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.deepfact.engine.train.BestRecord;
 import org.deepfact.engine.train.HistoryRecord;
 import org.deepfact.engine.train.StopReason;
 import org.deepfact.engine.train.TrainingConfig;
@@ -20,7 +21,8 @@ import org.knime.core.data.def.StringCell;
 /**
  * The Learner's run summary: one row per run with the columns of the command line's
  * {@code completion-runs.csv} that apply to a single training run (same names and meaning,
- * engine ids for init, optimizer and stop reason), plus {@code widths} and {@code test_error}.
+ * engine ids for init, optimizer and stop reason), plus {@code widths} and {@code test_error}, and
+ * (0.3.0) the best recorded held-out point, named as in {@code train --json}.
  * The first {@link #ID_COLUMNS} columns identify the run; the history tables end with them too,
  * so that tables collected by a loop can be told apart. Columns are only ever added at the end.
  */
@@ -29,7 +31,7 @@ final class RunSummary {
     /** Columns of the summary, in order. */
     static final List<String> COLUMNS = List.of("depth", "widths", "init", "init_scale", "optimizer", "lr", "seed",
         "iterations", "stop_reason", "train_loss", "test_error", "reconstruction_error", "nuclear_norm",
-        "effective_rank", "seconds");
+        "effective_rank", "seconds", "best_held_out_error", "best_held_out_iteration");
 
     /** The seed column (Long), pushed as a String flow variable. */
     static final String SEED = "seed";
@@ -39,7 +41,8 @@ final class RunSummary {
 
     private static final DataType[] TYPES = {IntCell.TYPE, StringCell.TYPE, StringCell.TYPE, DoubleCell.TYPE,
         StringCell.TYPE, DoubleCell.TYPE, LongCell.TYPE, LongCell.TYPE, StringCell.TYPE, DoubleCell.TYPE,
-        DoubleCell.TYPE, DoubleCell.TYPE, DoubleCell.TYPE, DoubleCell.TYPE, DoubleCell.TYPE};
+        DoubleCell.TYPE, DoubleCell.TYPE, DoubleCell.TYPE, DoubleCell.TYPE, DoubleCell.TYPE, DoubleCell.TYPE,
+        LongCell.TYPE};
 
     private RunSummary() {
     }
@@ -68,10 +71,12 @@ final class RunSummary {
 
     /**
      * @param last the final history record, or null when the run diverged (its metrics are then missing)
+     * @param best the recorded point with the lowest error on what was not fitted, or null; only a held-out
+     *        one is reported (a ground-truth matrix includes the fitted entries: its error is not held out)
      * @return the summary row's cells
      */
     static DataCell[] cells(final TrainingConfig config, final int[] dims, final long iterations,
-        final StopReason stop, final HistoryRecord last, final double seconds) {
+        final StopReason stop, final HistoryRecord last, final BestRecord best, final double seconds) {
         DataCell[] id = idCells(config, dims);
         DataCell[] out = Arrays.copyOf(id, COLUMNS.size());
         out[7] = new LongCell(iterations);
@@ -82,6 +87,9 @@ final class RunSummary {
         out[12] = cell(last == null ? Double.NaN : last.nuclearNorm());
         out[13] = cell(last == null ? Double.NaN : last.effectiveRank());
         out[14] = new DoubleCell(seconds);
+        boolean heldOut = best != null && best.heldOut();
+        out[15] = cell(heldOut ? best.error() : Double.NaN);
+        out[16] = heldOut ? new LongCell(best.iteration()) : DataType.getMissingCell();
         return out;
     }
 

@@ -70,7 +70,8 @@ class LearnerRunSummaryTest {
         BufferedDataTable summary = (BufferedDataTable)out[DeepFactorizationLearnerNodeModel.OUT_SUMMARY];
         assertEquals(List.of("depth", "widths", "init", "init_scale", "optimizer", "lr", "seed", "iterations",
             "stop_reason", "train_loss", "test_error", "reconstruction_error", "nuclear_norm", "effective_rank",
-            "seconds"), Arrays.asList(summary.getDataTableSpec().getColumnNames()));
+            "seconds", "best_held_out_error", "best_held_out_iteration"),
+            Arrays.asList(summary.getDataTableSpec().getColumnNames()));
         List<DataCell[]> rows = NodeTestSupport.cells(summary);
         assertEquals(1, rows.size());
         DataCell[] r = rows.get(0);
@@ -92,6 +93,7 @@ class LearnerRunSummaryTest {
         assertEquals(direct.last().nuclearNorm(), num(r[12]));
         assertEquals(direct.last().effectiveRank(), num(r[13]));
         assertTrue(num(r[14]) >= 0);
+        assertTrue(r[15].isMissing() && r[16].isMissing(), "a ground truth is no held-out reference");
 
         // the history ends with the same identifying cells
         DataCell[] h = NodeTestSupport.cells((BufferedDataTable)out[1]).get(0);
@@ -111,6 +113,9 @@ class LearnerRunSummaryTest {
                 assertEquals(((IntValue)r[c]).getIntValue(), m.peekFlowVariableInt(name), name);
             } else if (column.equals("seed")) {
                 assertEquals(Long.toString(((LongValue)r[c]).getLongValue()), m.peekFlowVariableString(name), name);
+            } else if (column.equals("best_held_out_iteration")) {
+                assertEquals(r[c].isMissing() ? -1 : ((LongValue)r[c]).getLongValue(),
+                    m.peekFlowVariableInt(name), name);
             } else if (column.equals("iterations")) {
                 assertEquals(((LongValue)r[c]).getLongValue(), m.peekFlowVariableInt(name), name);
             } else {
@@ -144,6 +149,65 @@ class LearnerRunSummaryTest {
         assertEquals("diverged", m.peekFlowVariableString("deepfact_stop_reason"));
         assertTrue(Double.isNaN(m.peekFlowVariableDouble("deepfact_reconstruction_error")));
         assertVariablesEqualTheSummary(m, r);
+    }
+
+    /** The best held-out point is the engine's BestRecord of the same run, in the table and as flow variables. */
+    @Test
+    void theBestHeldOutPointIsTheEnginesBestRecord() throws Exception {
+        DeepFactorizationLearnerNodeModel m = model();
+        m.settings().maxIterations(2000).logEvery(10);
+        ExecutionContext exec = exec();
+        // noisy observations: the fit to the noise turns the held-out error back up before the end
+        double[][] truth = FIXTURE.truth();
+        int[][] positions = FIXTURE.positions();
+        Object[][] noisy = new Object[positions.length][];
+        for (int k = 0; k < positions.length; k++) {
+            int[] p = positions[k];
+            noisy[k] = new Object[]{p[0], p[1], truth[p[0]][p[1]] + 0.3 * Math.sin(7.0 * k)};
+        }
+        boolean[][] seen = new boolean[ROWS][COLS];
+        for (int[] p : positions) {
+            seen[p[0]][p[1]] = true;
+        }
+        List<Object[]> held = new java.util.ArrayList<>();
+        for (int i = 0; i < ROWS; i++) {
+            for (int j = 0; j < COLS; j++) {
+                if (!seen[i][j]) {
+                    held.add(new Object[]{i, j, truth[i][j]});
+                }
+            }
+        }
+        BufferedDataTable observed = NodeTestSupport.table(exec, EntriesFixture.ENTRIES, noisy);
+        BufferedDataTable heldOut = NodeTestSupport.table(exec, EntriesFixture.ENTRIES, held.toArray(new Object[0][]));
+        PortObject[] out = m.execute(new PortObject[]{observed, heldOut, null}, exec);
+        DataCell[] r = NodeTestSupport.cells((BufferedDataTable)out[DeepFactorizationLearnerNodeModel.OUT_SUMMARY])
+            .get(0);
+
+        // the same run by the engine: the node's history rows are its records
+        List<DataCell[]> history = NodeTestSupport.cells((BufferedDataTable)out[1]);
+        long bestIteration = -1;
+        double best = Double.POSITIVE_INFINITY;
+        for (DataCell[] h : history) {
+            double e = num(h[2]); // test_error = held-out error here
+            if (e < best) {
+                best = e;
+                bestIteration = ((LongValue)h[0]).getLongValue();
+            }
+        }
+        assertEquals(best, num(r[15]), "best_held_out_error: the minimum of the history's test_error");
+        assertEquals(bestIteration, ((LongValue)r[16]).getLongValue(), "best_held_out_iteration: its first row");
+        assertTrue(num(r[15]) < num(r[10]) && bestIteration < ((LongValue)r[7]).getLongValue(),
+            "the noise is fitted after the best point: early stopping would stop before the end");
+        assertEquals(bestIteration, m.peekFlowVariableInt("deepfact_best_held_out_iteration"));
+        assertEquals(best, m.peekFlowVariableDouble("deepfact_best_held_out_error"));
+        assertVariablesEqualTheSummary(m, r);
+
+        // without a reference both are missing, and the iteration variable is -1
+        out = m.execute(new PortObject[]{observed, null, null}, exec);
+        r = NodeTestSupport.cells((BufferedDataTable)out[DeepFactorizationLearnerNodeModel.OUT_SUMMARY]).get(0);
+        assertTrue(r[15].isMissing() && r[16].isMissing());
+        assertEquals(-1, m.peekFlowVariableInt("deepfact_best_held_out_iteration"));
+        assertTrue(Double.isNaN(m.peekFlowVariableDouble("deepfact_best_held_out_error")));
     }
 
     @Test
