@@ -64,6 +64,7 @@ class ShardMergeTest {
         single = dir.resolve("single");
         Run r = run(grid("--threads", "2", "--out", single.toString()));
         assertEquals(0, r.code(), r.err());
+        assertTrue(!r.out().contains("held-out") && !r.out().contains("noise"), "exact data print as before: " + r.out());
         shared = dir.resolve("shards");
         for (int k = 1; k <= 3; k++) {
             r = run(grid("--shard", k + "/3", "--threads", "1", "--out", shared.toString()));
@@ -216,6 +217,7 @@ class ShardMergeTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("noise std 1e-1"), r.out());
         assertTrue(r.out().contains("best held-out"), r.out());
+        assertTrue(r.out().contains("(no notebook values beside ours: the authors' data were exact"), r.out());
         Path parts = dir.resolve("noisy-shards");
         for (int k = 1; k <= 2; k++) {
             r = run(concat(noisy, "--shard", k + "/2", "--threads", "1", "--out", parts.toString()));
