@@ -31,6 +31,7 @@ final class RecoverySweepNodeDialog extends DefaultNodeSettingsPane {
         addDialogComponent(new DialogComponentNumber(s.m_lossThreshold, SweepSettings.LABEL_LOSS_THRESHOLD, 1e-7));
         addDialogComponent(new DialogComponentNumber(s.m_maxIterations, SweepSettings.LABEL_MAX_ITERATIONS, 10_000));
         addDialogComponent(new DialogComponentNumber(s.m_epsilon, SweepSettings.LABEL_EPSILON, 1e-4));
+        addDialogComponent(new DialogComponentNumber(s.m_noise, SweepSettings.LABEL_NOISE, 0.01));
         closeCurrentGroup();
         createNewGroup("Execution");
         addDialogComponent(new DialogComponentNumber(s.m_threads, SweepSettings.LABEL_THREADS, 1));

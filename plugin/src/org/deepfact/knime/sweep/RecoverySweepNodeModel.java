@@ -220,7 +220,7 @@ public final class RecoverySweepNodeModel extends StatelessNodeModel<SweepSettin
 
     /**
      * Refuses grids whose concurrent runs would not fit into the heap: per running thread the
-     * factors, gradients and optimiser state of the deepest factorization and a few full matrices;
+     * factors, gradients and optimiser state of the deepest factorization, a few full matrices and its history;
      * plus the ground truths, masks and (sensing) operators the sweep keeps for all its runs.
      */
     private static void checkMemory(final SweepGrid grid, final int threads) throws InsufficientMemoryException {
@@ -229,12 +229,16 @@ public final class RecoverySweepNodeModel extends StatelessNodeModel<SweepSettin
             long n = Math.max(grid.rows(), grid.cols());
             long matrix = Math.multiplyExact((long)grid.rows(), grid.cols());
             int depth = grid.depths().stream().mapToInt(Integer::intValue).max().orElse(1);
-            long perRun = Math.addExact(Math.multiplyExact(5L * depth, Math.multiplyExact(n, n)),
-                Math.multiplyExact(8, matrix));
+            // a run's history: a record (about 40 doubles with its top singular values) every RECORD_EVERY steps
+            long history = Math.multiplyExact(grid.maxIterations() / RecoverySweep.RECORD_EVERY + 2, 40);
+            long perRun = Math.addExact(Math.addExact(Math.multiplyExact(5L * depth, Math.multiplyExact(n, n)),
+                Math.multiplyExact(8, matrix)), history);
             long shared = Math.multiplyExact(grid.repeats(), matrix);
             for (int m : grid.ms()) {
+                // completion: mask, its noisy copy and the held-out complement (3 numbers an entry)
                 long data = grid.problem() == Problem.SENSING
-                    ? Math.addExact(SensingOperator.heldDoubles(grid.rows(), grid.cols(), m), m) : 3L * m;
+                    ? Math.addExact(SensingOperator.heldDoubles(grid.rows(), grid.cols(), m), 2L * m)
+                    : Math.addExact(6L * m, Math.multiplyExact(3, matrix));
                 shared = Math.addExact(shared, Math.multiplyExact(grid.repeats(), data));
             }
             long runs = Math.min(threads, grid.runs().size());

@@ -42,6 +42,7 @@ public final class SweepSettings extends CheckedSettings {
     static final String KEY_EPSILON = "nuclear_epsilon";
     static final String KEY_THREADS = "threads";
     static final String KEY_SEED = "seed";
+    static final String KEY_NOISE = "noise_std";
 
     /** Dialog labels, named in messages. */
     static final String LABEL_MS = "Observations m (or measurements)";
@@ -60,6 +61,7 @@ public final class SweepSettings extends CheckedSettings {
     static final String LABEL_EPSILON = "Nuclear-norm constraint slack";
     static final String LABEL_THREADS = "Parallel runs (threads)";
     static final String LABEL_SEED = "Master seed";
+    static final String LABEL_NOISE = "Noise standard deviation";
 
     /** The token of the depth list that adds the minimum-nuclear-norm baseline. */
     static final String NUCLEAR = "nuclear";
@@ -91,6 +93,8 @@ public final class SweepSettings extends CheckedSettings {
         NuclearNormConfig.DEFAULT_EPSILON));
     final SettingsModelInteger m_threads = add(KEY_THREADS, new SettingsModelInteger(KEY_THREADS, 1));
     final SettingsModelLong m_seed = add(KEY_SEED, new SettingsModelLong(KEY_SEED, 1));
+    /** Noise on the observed values / measurements; workflows saved before 0.3.0 load 0 (exact data). */
+    final SettingsModelDouble m_noise = addSince("0.3.0", KEY_NOISE, new SettingsModelDouble(KEY_NOISE, 0));
 
     {
         label(KEY_PROBLEM, LABEL_PROBLEM);
@@ -105,6 +109,7 @@ public final class SweepSettings extends CheckedSettings {
         label(KEY_EPSILON, LABEL_EPSILON);
         label(KEY_THREADS, LABEL_THREADS);
         label(KEY_SEED, LABEL_SEED);
+        label(KEY_NOISE, LABEL_NOISE);
     }
 
     /**
@@ -160,6 +165,7 @@ public final class SweepSettings extends CheckedSettings {
         SettingsGroup.requireRange(KEY_MAX_ITERATIONS, m_maxIterations.getLongValue(), 0, Long.MAX_VALUE);
         SettingsGroup.requireNonNegative(KEY_LOSS_THRESHOLD, m_lossThreshold.getDoubleValue());
         SettingsGroup.requireNonNegative(KEY_EPSILON, m_epsilon.getDoubleValue());
+        SettingsGroup.requireNonNegative(KEY_NOISE, m_noise.getDoubleValue());
         SettingsGroup.requireRange(KEY_THREADS, m_threads.getIntValue(), 1, MAX_THREADS);
         SettingsGroup.requireRange(KEY_ROWS, m_rows.getIntValue(), 1, Integer.MAX_VALUE);
         SettingsGroup.requireRange(KEY_COLS, m_cols.getIntValue(), 1, Integer.MAX_VALUE);
@@ -172,7 +178,8 @@ public final class SweepSettings extends CheckedSettings {
         Problem p = Problem.COMPLETION.id().equals(problem) ? Problem.COMPLETION : Problem.SENSING;
         SweepGrid grid = new SweepGrid(p, rows, cols, rank, ms, depths, nuclear, scales, lrs,
             m_repeats.getIntValue(), init, optimizer, m_maxIterations.getLongValue(),
-            m_lossThreshold.getDoubleValue(), m_epsilon.getDoubleValue(), m_seed.getLongValue());
+            m_lossThreshold.getDoubleValue(), m_epsilon.getDoubleValue(), m_seed.getLongValue())
+            .withNoiseStd(m_noise.getDoubleValue());
         try {
             grid.validate();
         } catch (IllegalArgumentException e) {

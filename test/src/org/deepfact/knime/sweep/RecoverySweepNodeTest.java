@@ -1,6 +1,7 @@
 package org.deepfact.knime.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -125,6 +126,37 @@ class RecoverySweepNodeTest {
             (BufferedDataTable)out[1], SweepTables.SUMMARY_COLUMNS, false);
     }
 
+    /** With noise: the engine's noisy sweep, the held-out columns included, and the configured spec is the table's. */
+    @Test
+    void aNoisySweepIsBitIdenticalToTheCommandLinesCodePath() throws Exception {
+        RecoverySweepNodeModel n = node("completion", "2,3,nuclear");
+        n.settings().m_noise.setDoubleValue(0.1);
+        n.settings().m_lrs.setStringValue("1e-2");
+        PortObjectSpec[] specs = n.configure(new PortObjectSpec[0]);
+        PortObject[] out = n.execute(new PortObject[0], exec());
+        NodeTestSupport.assertSameStructure((DataTableSpec)specs[0], ((BufferedDataTable)out[0]).getDataTableSpec());
+        NodeTestSupport.assertSameStructure((DataTableSpec)specs[1], ((BufferedDataTable)out[1]).getDataTableSpec());
+        SweepGrid grid = new SweepGrid(Problem.COMPLETION, 8, 7, 1, List.of(30, 40), List.of(2, 3), true,
+            List.of(1e-2), List.of(1e-2), 2, InitKind.GAUSSIAN, OptimizerKind.GROUP_RMSPROP, 150, 1e-6, 1e-3, 3)
+            .withNoiseStd(0.1);
+        assertEquals(grid, n.settings().toGrid());
+        List<RunResult> cli = new RecoverySweep(grid).execute(1, null, ProgressCallback.NONE);
+        assertSameCells(cli.stream().map(SweepTables::runRow).toList(), (BufferedDataTable)out[0],
+            SweepTables.RUN_COLUMNS, true);
+        assertSameCells(SweepSummary.groups(cli).stream().map(SweepTables::summaryRow).toList(),
+            (BufferedDataTable)out[1], SweepTables.SUMMARY_COLUMNS, false);
+        List<DataCell[]> rows = NodeTestSupport.cells((BufferedDataTable)out[0]);
+        DataCell[] deep = rows.get(0);
+        assertEquals(0.1, ((DoubleValue)deep[SweepTables.RUN_COLUMNS.indexOf("noise_std")]).getDoubleValue(), 0.0);
+        assertTrue(((DoubleValue)deep[SweepTables.RUN_COLUMNS.indexOf("best_held_out_error")]).getDoubleValue()
+            <= ((DoubleValue)deep[SweepTables.RUN_COLUMNS.indexOf("held_out_error")]).getDoubleValue());
+        DataCell[] nuclear = rows.get(rows.size() - 1);
+        assertEquals("nuclear", nuclear[SweepTables.RUN_COLUMNS.indexOf("method")].toString());
+        assertTrue(nuclear[SweepTables.RUN_COLUMNS.indexOf("best_held_out_error")].isMissing());
+        assertTrue(nuclear[SweepTables.RUN_COLUMNS.indexOf("best_held_out_iteration")].isMissing());
+        assertFalse(nuclear[SweepTables.RUN_COLUMNS.indexOf("held_out_error")].isMissing());
+    }
+
     @Test
     void sensingSweepIsBitIdenticalToTheCommandLinesCodePath() throws Exception {
         RecoverySweepNodeModel n = node("sensing", "2");
@@ -168,6 +200,8 @@ class RecoverySweepNodeTest {
             {"observations", "2000", "Cannot observe m = 2000 distinct entries of a 8 x 7 matrix"},
             {"depths", "2,2", "Depth 2 is listed twice"},
             {"threads", "0", "'Parallel runs (threads)' (setting 'threads') must be in [1, 1024], got 0"},
+            {"noise_std", "-0.5", "'Noise standard deviation' (setting 'noise_std') must be finite and >= 0, got -0.5"},
+            {"noise_std", "NaN", "(setting 'noise_std') must be finite and >= 0, got NaN"},
         };
         for (String[] c : cases) {
             RecoverySweepNodeModel n = node("completion", "1,2,nuclear");
@@ -177,6 +211,7 @@ class RecoverySweepNodeTest {
                 case "init_scales" -> s.m_scales.setStringValue(c[1]);
                 case "learning_rates" -> s.m_lrs.setStringValue(c[1]);
                 case "threads" -> s.m_threads.setIntValue(Integer.parseInt(c[1]));
+                case "noise_std" -> s.m_noise.setDoubleValue(Double.parseDouble(c[1]));
                 default -> s.m_ms.setStringValue(c[1]);
             }
             InvalidSettingsException e =

@@ -41,7 +41,10 @@ public final class RunRows {
         try {
             r = new RunResult(spec, Long.parseLong(get(cells, "iterations")), StopReason.parse(get(cells,
                     "stop_reason")), number(cells, "train_loss"), number(cells, "reconstruction_error"),
-                    number(cells, "nuclear_norm"), number(cells, "effective_rank"), number(cells, "seconds"));
+                    number(cells, "nuclear_norm"), number(cells, "effective_rank"), number(cells, "seconds"),
+                    number(cells, "held_out_error"), optionalNumber(cells, "best_held_out_error"),
+                    get(cells, "best_held_out_iteration").isEmpty() ? -1
+                            : Long.parseLong(get(cells, "best_held_out_iteration")));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("has a malformed number: " + e.getMessage(), e);
         }
@@ -61,5 +64,10 @@ public final class RunRows {
 
     private static double number(List<String> cells, String column) {
         return Double.parseDouble(get(cells, column));
+    }
+
+    /** An empty cell (the value does not apply, e.g. the baseline's best held-out error) reads as NaN. */
+    private static double optionalNumber(List<String> cells, String column) {
+        return get(cells, column).isEmpty() ? Double.NaN : number(cells, column);
     }
 }

@@ -74,6 +74,19 @@ abstract class SweepCommand implements Callable<Integer> {
     @Option(names = "--max-iterations", paramLabel = "T", description = "Iteration cap per run (paper: 1000000).")
     Long maxIterations;
 
+    @Option(names = "--noise-std", paramLabel = "SIGMA", defaultValue = "0",
+            description = "Standard deviation of i.i.d. Gaussian noise on the observed values (completion) or the "
+                    + "measurements (sensing), one draw per data set from the seed (default ${DEFAULT-VALUE}: exact, "
+                    + "the paper's). Errors stay against the clean ground truth; the CSVs' held_out_error, "
+                    + "best_held_out_error and best_held_out_iteration show where early stopping would stop.")
+    double noiseStd;
+
+    @Option(names = "--nuclear-epsilon", paramLabel = "EPS",
+            description = "Constraint slack of the minimum-nuclear-norm baseline, |X_ij - y_ij| <= EPS (sensing: "
+                    + "|<A_i, X> - y_i| <= EPS) (paper: 1e-3). With --noise-std, 1e-3 makes it fit the noise almost "
+                    + "exactly; a larger slack shrinks the solution instead (see docs/reproduce.md).")
+    Double nuclearEpsilon;
+
     @Option(names = "--no-nuclear", description = "Leave out the minimum-nuclear-norm baseline.")
     boolean noNuclear;
 
@@ -112,8 +125,16 @@ abstract class SweepCommand implements Callable<Integer> {
         SweepGrid g = new SweepGrid(p.problem(), n, n, rank != null ? rank : p.rank(), ms != null ? ms : p.ms(),
                 depths != null ? depths : p.depths(), p.nuclear() && !noNuclear, scales != null ? scales : p.initScales(),
                 lrs != null ? lrs : p.learningRates(), repeats != null ? repeats : p.repeats(), p.init(), p.optimizer(),
-                maxIterations != null ? maxIterations : p.maxIterations(), p.lossThreshold(), p.nuclearEpsilon(),
-                p.seed(), varyData);
+                maxIterations != null ? maxIterations : p.maxIterations(), p.lossThreshold(),
+                nuclearEpsilon != null ? nuclearEpsilon : p.nuclearEpsilon(), p.seed(), varyData, noiseStd);
+        if (!(noiseStd >= 0) || Double.isInfinite(noiseStd)) {
+            throw new ParameterException(common.spec.commandLine(), "--noise-std must be finite and >= 0, got "
+                    + noiseStd);
+        }
+        if (nuclearEpsilon != null && (!(nuclearEpsilon >= 0) || Double.isInfinite(nuclearEpsilon))) {
+            throw new ParameterException(common.spec.commandLine(), "--nuclear-epsilon must be finite and >= 0, got "
+                    + nuclearEpsilon);
+        }
         try {
             g.validate();
         } catch (IllegalArgumentException e) {
@@ -142,13 +163,14 @@ abstract class SweepCommand implements Callable<Integer> {
         String id = grid.problem().id();
         List<RunSpec> runs = part.select(grid.runs());
         out.printf(Locale.ROOT, "reproduce %s%s: %d x %d, rank %d, m %s, depths %s%s, init scales %s, lr %s, %d repeat(s)%s, "
-                + "%s init, %s, loss threshold %s, cap %d iterations, seed %d%n", id, quick ? " --quick" : "",
+                + "%s init, %s, loss threshold %s, cap %d iterations, seed %d%s%n", id, quick ? " --quick" : "",
                 grid.rows(), grid.cols(), grid.rank(), grid.ms(), grid.depths(),
                 grid.nuclear() ? " + min nuclear norm (eps " + Format.sci(grid.nuclearEpsilon()) + ")" : "",
                 Format.sciList(grid.initScales()), Format.sciList(grid.learningRates()), grid.repeats(),
                 grid.repeats() < 2 ? "" : grid.varyData() ? " (new data and init each)" : " (new init each, data fixed)",
                 grid.init().id(), grid.optimizer().id(),
-                Format.sci(grid.lossThreshold()), grid.maxIterations(), grid.seed());
+                Format.sci(grid.lossThreshold()), grid.maxIterations(), grid.seed(),
+                grid.noiseStd() > 0 ? ", noise std " + Format.sci(grid.noiseStd()) : "");
         String shardNote = shard == null ? "" : "shard " + part + ": " + runs.size() + " of " + grid.runs().size() + " ";
         out.printf(Locale.ROOT, "%s%d runs on %s; output in %s%n", shardNote, runs.size(), executor.where(threads),
                 common.out);
@@ -219,7 +241,7 @@ abstract class SweepCommand implements Callable<Integer> {
                 }
                 List<Charts.Marker> refs = new ArrayList<>();
                 List<Charts.Line> lines = new ArrayList<>();
-                for (PaperReference r : PaperReference.all()) {
+                for (PaperReference r : references(grid)) {
                     if (r.experiment().equals(id) && r.m() == m && r.metric().equals(metrics[q])) {
                         if (r.method().equals("nuclear")) {
                             lines.add(new Charts.Line("notebook: min nuclear norm " + r.describe(), r.value(),
@@ -256,17 +278,25 @@ abstract class SweepCommand implements Callable<Integer> {
     }
 
     static void printSummary(PrintWriter out, SweepGrid grid, List<Group> groups, SweepSummary.Truth truth) {
+        // With noise the held-out columns come first after the stop: where early stopping would stop.
+        boolean noisy = grid.noiseStd() > 0;
         out.println();
-        out.printf(Locale.ROOT, "%-6s %-8s %5s %8s %8s %4s  %-21s %-16s %-14s %10s  %s%n", "m", "method", "depth", "lr",
-                "s", "runs", "error mean (std)", "nuclear norm", "eff. rank", "iterations", "stopped");
+        out.printf(Locale.ROOT, "%-6s %-8s %5s %8s %8s %4s  %-21s %-16s %-14s %10s  %s%s%n", "m", "method", "depth", "lr",
+                "s", "runs", "error mean (std)", "nuclear norm", "eff. rank", "iterations", noisy ? "stopped  " : "stopped",
+                noisy ? String.format(Locale.ROOT, "  | %-21s %-21s %s", "held-out at end", "best held-out",
+                        "at iteration") : "");
         for (Group g : groups) {
             Key k = g.key();
             String stop = g.converged() == g.runs() ? "converged"
                     : g.converged() + "/" + g.runs() + " converged" + stopNote(g);
-            out.printf(Locale.ROOT, "%-6d %-8s %5s %8s %8s %4d  %-21s %-16s %-14s %10.0f  %s%n", k.m(), k.method(),
+            String early = !noisy ? "" : String.format(Locale.ROOT, "  | %-21s %-21s %s", meanStd(g.heldOutError(), true),
+                    k.nuclear() ? "-" : meanStd(g.bestHeldOutError(), true), k.nuclear() || g.bestHeldOutIteration()
+                            .n() == 0 ? "-" : String.format(Locale.ROOT, "%.0f", g.bestHeldOutIteration().mean()));
+            out.printf(Locale.ROOT, "%-6d %-8s %5s %8s %8s %4d  %-21s %-16s %-14s %10.0f  %-9s%s%n", k.m(), k.method(),
                     k.nuclear() ? "-" : Integer.toString(k.depth()), k.nuclear() ? "-" : Format.sci(k.lr()),
                     k.nuclear() ? "-" : Format.sci(k.scale()), g.runs(), meanStd(g.error(), true),
-                    meanStd(g.nuclearNorm(), false), meanStd(g.effectiveRank(), false), g.iterations().mean(), stop);
+                    meanStd(g.nuclearNorm(), false), meanStd(g.effectiveRank(), false), g.iterations().mean(), stop,
+                    early);
         }
         out.printf(Locale.ROOT, "ground truth: nuclear norm %.2f, effective rank %.2f (mean over repeats)%n",
                 truth.nuclearNorm(), truth.effectiveRank());
@@ -274,6 +304,9 @@ abstract class SweepCommand implements Callable<Integer> {
             out.println(line);
         }
         List<String> refs = references(grid, groups);
+        if (grid.noiseStd() > 0) {
+            out.println("(no notebook values beside ours: the authors' data were exact, these are noisy)");
+        }
         if (!refs.isEmpty()) {
             out.println("beside the authors' notebook (plot.ipynb, docs/paper-reference.csv; one data set each, the "
                     + "paper itself has only plots):");
@@ -281,9 +314,17 @@ abstract class SweepCommand implements Callable<Integer> {
         }
     }
 
+    /** @return the notebook's values that apply to the grid: none with noise (the authors' data were exact) */
+    private static List<PaperReference> references(SweepGrid grid) {
+        return grid.noiseStd() > 0 ? List.of() : PaperReference.all();
+    }
+
     /** Our group means beside the values quoted in {@link PaperReference}, for the groups that have one. */
     static List<String> references(SweepGrid grid, List<Group> groups) {
         List<String> lines = new ArrayList<>();
+        if (grid.noiseStd() > 0) {
+            return lines;
+        }
         String[] metrics = {"reconstruction_error", "nuclear_norm", "effective_rank"};
         for (Group g : groups) {
             Key k = g.key();

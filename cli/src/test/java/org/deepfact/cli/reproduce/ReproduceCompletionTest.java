@@ -59,7 +59,8 @@ class ReproduceCompletionTest {
         List<CSVRecord> rows = read(dir.resolve("completion-runs.csv"));
         assertEquals(List.of("experiment", "rows", "cols", "rank", "m", "method", "depth", "init", "init_scale",
                 "optimizer", "lr", "repeat", "truth_seed", "sample_seed", "seed", "iterations", "stop_reason",
-                "train_loss", "reconstruction_error", "nuclear_norm", "effective_rank", "seconds", "repeats_vary"),
+                "train_loss", "reconstruction_error", "nuclear_norm", "effective_rank", "seconds", "repeats_vary",
+                "noise_std", "held_out_error", "best_held_out_error", "best_held_out_iteration"),
                 SweepTables.RUN_COLUMNS);
         assertEquals(3, rows.size()); // depth 2, depth 3, nuclear norm
         double depth2 = Double.NaN;

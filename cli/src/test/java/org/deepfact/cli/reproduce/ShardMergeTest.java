@@ -64,6 +64,7 @@ class ShardMergeTest {
         single = dir.resolve("single");
         Run r = run(grid("--threads", "2", "--out", single.toString()));
         assertEquals(0, r.code(), r.err());
+        assertTrue(!r.out().contains("held-out") && !r.out().contains("noise"), "exact data print as before: " + r.out());
         shared = dir.resolve("shards");
         for (int k = 1; k <= 3; k++) {
             r = run(grid("--shard", k + "/3", "--threads", "1", "--out", shared.toString()));
@@ -200,6 +201,67 @@ class ShardMergeTest {
         assertTrue(err.contains(txt + ": it has no 'shard='"), err);
     }
 
+    /**
+     * Noisy data through shards: the merge equals one run (the new columns included, the baseline's
+     * empty best cells read back as such), and shards written before the grid had a noise setting
+     * are refused naming it.
+     */
+    @Test
+    void noisyShardsMergeToOneRunAndOlderShardsAreRefused() throws IOException {
+        // the engine's NoisySweepTest grid: depth 3 fits the noise within the 3000 iterations
+        String[] noisy = {"completion", "--size", "12", "--rank", "2", "--m", "60", "--depths", "2,3", "--scales",
+            "1e-2", "--lrs", "1e-2", "--repeats", "1", "--max-iterations", "3000", "--seed", "5", "--noise-std", "0.1",
+            "--progress", "none"};
+        Path one = dir.resolve("noisy-single");
+        Run r = run(concat(noisy, "--threads", "2", "--out", one.toString()));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("noise std 1e-1"), r.out());
+        assertTrue(r.out().contains("best held-out"), r.out());
+        assertTrue(r.out().contains("(no notebook values beside ours: the authors' data were exact"), r.out());
+        Path parts = dir.resolve("noisy-shards");
+        for (int k = 1; k <= 2; k++) {
+            r = run(concat(noisy, "--shard", k + "/2", "--threads", "1", "--out", parts.toString()));
+            assertEquals(0, r.code(), r.err());
+        }
+        Path merged = dir.resolve("noisy-merged");
+        r = run("merge", parts.toString(), "--out", merged.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> rows = withoutSeconds(one.resolve("completion-runs.csv"));
+        assertEquals(rows, withoutSeconds(merged.resolve("completion-runs.csv")));
+        assertEquals(Files.readAllLines(one.resolve("completion-summary.csv")),
+                Files.readAllLines(merged.resolve("completion-summary.csv")));
+        List<String> header = List.of(rows.get(0).split(",", -1));
+        assertEquals(List.of("repeats_vary", "noise_std", "held_out_error", "best_held_out_error",
+                "best_held_out_iteration"), header.subList(header.size() - 5, header.size()));
+        String[] nuclear = rows.get(rows.size() - 1).split(",", -1);
+        assertEquals("nuclear", nuclear[header.indexOf("method")]);
+        assertEquals("0.1", nuclear[header.indexOf("noise_std")]);
+        assertEquals("", nuclear[header.indexOf("best_held_out_error")]);
+        assertEquals("", nuclear[header.indexOf("best_held_out_iteration")]);
+        String[] deep = rows.get(2).split(",", -1);
+        assertEquals("3", deep[header.indexOf("depth")]);
+        assertTrue(Double.parseDouble(deep[header.indexOf("best_held_out_error")])
+                < Double.parseDouble(deep[header.indexOf("held_out_error")]), rows.get(2));
+        // a shard of the version before --noise-std: its grid text has no noiseStd
+        Path old = dir.resolve("noisy-old");
+        Files.createDirectories(old);
+        for (int k = 1; k <= 2; k++) {
+            String name = "completion-shard-" + k + "-of-2";
+            Files.writeString(old.resolve(name + ".txt"), Files.readString(parts.resolve(name + ".txt"))
+                    .replace(";noiseStd=0.1", ""));
+            Files.copy(parts.resolve(name + "-runs.csv"), old.resolve(name + "-runs.csv"));
+        }
+        String err = mergeFails("merge", old.toString(), "--out", dir.resolve("z").toString());
+        assertTrue(err.contains("Grid description has no setting 'noiseStd' (written by an older version of "
+                + "deepfact? run it again with this one)"), err);
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        List<String> all = new ArrayList<>(List.of(a));
+        all.addAll(List.of(b));
+        return all.toArray(String[]::new);
+    }
+
     @Test
     void badShardValuesExitWithUsageCode() {
         for (String bad : new String[] {"0/4", "5/4", "2", "a/b", "1/0"}) {
@@ -208,5 +270,13 @@ class ShardMergeTest {
             assertTrue(r.err().contains("--shard: Shard must be K/N"), r.err());
         }
         assertTrue(run(grid("--shard", "0/4")).err().contains("numbered from 1"));
+        for (String bad : new String[] {"-0.1", "NaN", "Infinity"}) {
+            Run r = run(grid("--noise-std", bad, "--out", dir.resolve("bad").toString()));
+            assertEquals(2, r.code(), bad);
+            assertTrue(r.err().contains("--noise-std must be finite and >= 0, got " + Double.parseDouble(bad)), r.err());
+            r = run(grid("--nuclear-epsilon", bad, "--out", dir.resolve("bad").toString()));
+            assertEquals(2, r.code(), bad);
+            assertTrue(r.err().contains("--nuclear-epsilon must be finite and >= 0"), r.err());
+        }
     }
 }

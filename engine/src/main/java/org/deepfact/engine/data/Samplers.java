@@ -179,15 +179,26 @@ public final class Samplers {
      * @throws IllegalArgumentException when sigma is negative or not finite
      */
     public static Observations addGaussianNoise(Observations obs, double sigma, long seed) {
+        return obs.withValues(addGaussianNoise(obs.values(), sigma, seed));
+    }
+
+    /**
+     * A copy of {@code values} with i.i.d. N(0, sigma^2) noise added to each, drawn in order from
+     * one stream of {@code seed}: observed entries, sensing measurements and tensor entries all
+     * get their noise here, so the same seed gives the same noise sequence everywhere.
+     *
+     * @throws IllegalArgumentException when sigma is negative or not finite
+     */
+    public static double[] addGaussianNoise(double[] values, double sigma, long seed) {
         if (!(sigma >= 0) || Double.isInfinite(sigma)) {
             throw new IllegalArgumentException("Noise standard deviation must be finite and >= 0, got " + sigma);
         }
         SplittableRandom rng = new SplittableRandom(seed);
-        double[] v = obs.values();
+        double[] v = values.clone();
         for (int k = 0; k < v.length; k++) {
             v[k] += sigma * rng.nextGaussian();
         }
-        return obs.withValues(v);
+        return v;
     }
 
     private static long checkMatrix(DMatrixRMaj w) {

@@ -58,7 +58,8 @@ public final class GridText {
             String name = cs[i].getName();
             String value = fields.remove(name);
             if (value == null) {
-                throw new IllegalArgumentException("Grid description has no setting '" + name + "'");
+                throw new IllegalArgumentException("Grid description has no setting '" + name + "' (written by an "
+                        + "older version of deepfact? run it again with this one)");
             }
             types[i] = cs[i].getType();
             try {

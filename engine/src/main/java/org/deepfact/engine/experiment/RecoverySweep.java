@@ -17,6 +17,7 @@ import org.deepfact.engine.data.Samplers;
 import org.deepfact.engine.data.SensingOperator;
 import org.deepfact.engine.metrics.ReconstructionErrors;
 import org.deepfact.engine.spectrum.Spectrum;
+import org.deepfact.engine.train.BestRecord;
 import org.deepfact.engine.train.DivergenceException;
 import org.deepfact.engine.train.HistoryRecord;
 import org.deepfact.engine.train.StopReason;
@@ -37,8 +38,20 @@ import org.ejml.data.DMatrixRMaj;
  * the KNIME node's optional input): every run of every repeat then fits that one matrix, and only the
  * masks / sensing operators and the initialisations come from the grid's seeds, exactly as with a
  * generated truth. Passing a grid's own generated truth back in gives the same numbers bit for bit.
+ *
+ * <p>Noise ({@link SweepGrid#noiseStd()}): the runs fit noisy observed values / measurements, one
+ * noise draw per data set from {@link SweepGrid#noiseSeed}; every error is measured against the
+ * clean truth, and the held-out error (see {@link RunResult}) is also recorded along the way, so a
+ * run reports where early stopping would have stopped. Noise 0 fits the clean data itself.
  */
 public final class RecoverySweep {
+
+    /**
+     * Iterations between the history records of a factorization run (besides the first and the
+     * last): the resolution of the best held-out point. Recording does not change the iterates, and
+     * at 100 x 100 one record (an SVD) costs about one iteration of depth 3.
+     */
+    public static final long RECORD_EVERY = 100;
 
     private final SweepGrid grid;
     private final Map<String, Object> data = new ConcurrentHashMap<>();
@@ -144,9 +157,36 @@ public final class RecoverySweep {
         return spec.nuclear() ? runNuclear(spec, truth, callback) : runFactorization(spec, truth, callback);
     }
 
+    /** @return the sampled entries with their clean values */
     private Observations observations(RunSpec spec, DMatrixRMaj truth) {
         return (Observations) data.computeIfAbsent("mask|" + spec.m() + "|" + spec.sampleSeed(),
                 k -> Samplers.uniform(truth, spec.m(), spec.sampleSeed()));
+    }
+
+    /** @return the observed entries as the runs see them: with the grid's noise on their values */
+    private Observations observed(RunSpec spec, DMatrixRMaj truth) {
+        Observations clean = observations(spec, truth);
+        if (spec.noiseStd() == 0) {
+            return clean;
+        }
+        long seed = grid.noiseSeed(spec.m(), spec.repeat());
+        return (Observations) data.computeIfAbsent("noisy|" + spec.m() + "|" + spec.sampleSeed() + "|" + seed,
+                k -> Samplers.addGaussianNoise(clean, spec.noiseStd(), seed));
+    }
+
+    /**
+     * @return the entries the held-out error is measured on, with their clean values: the unobserved
+     *         ones of a completion run; null for sensing (no entry is observed) or when every entry is
+     *         observed, where the held-out error is then taken over all entries (the reconstruction
+     *         error, as {@link BestRecord} falls back to)
+     */
+    private Observations heldOut(RunSpec spec, DMatrixRMaj truth) {
+        if (spec.problem() != Problem.COMPLETION || (long) spec.m() >= (long) spec.rows() * spec.cols()) {
+            return null;
+        }
+        Observations clean = observations(spec, truth);
+        return (Observations) data.computeIfAbsent("held|" + spec.m() + "|" + spec.sampleSeed(),
+                k -> Samplers.complement(clean, truth));
     }
 
     private SensingOperator operator(RunSpec spec) {
@@ -157,24 +197,39 @@ public final class RecoverySweep {
     private double[] measurements(RunSpec spec, DMatrixRMaj truth) {
         // Outside the mapping function: ConcurrentHashMap forbids touching the map from inside it.
         SensingOperator op = operator(spec);
-        return (double[]) data.computeIfAbsent("y|" + spec.m() + "|" + spec.sampleSeed() + "|" + spec.truthSeed(),
-                k -> op.measure(truth));
+        double[] clean = (double[]) data.computeIfAbsent("y|" + spec.m() + "|" + spec.sampleSeed() + "|"
+                + spec.truthSeed(), k -> op.measure(truth));
+        if (spec.noiseStd() == 0) {
+            return clean;
+        }
+        long seed = grid.noiseSeed(spec.m(), spec.repeat());
+        return (double[]) data.computeIfAbsent("noisy-y|" + spec.m() + "|" + spec.sampleSeed() + "|"
+                + spec.truthSeed() + "|" + seed, k -> Samplers.addGaussianNoise(clean, spec.noiseStd(), seed));
     }
 
-    /** @return the data a run fits, with its ground truth (shared: do not modify) */
+    /**
+     * @return the data a run fits (noisy with the grid's noise), with its clean ground truth and,
+     *         for completion, the clean unobserved entries as held-out set (shared: do not modify)
+     */
     RecoveryProblem data(RunSpec spec) {
-        DMatrixRMaj truth = groundTruth(spec.repeat());
-        return problem(spec, truth).withGroundTruth(truth);
+        return scored(spec, groundTruth(spec.repeat()));
     }
 
     private RecoveryProblem problem(RunSpec spec, DMatrixRMaj truth) {
         return spec.problem() == Problem.COMPLETION
-                ? RecoveryProblem.completion(observations(spec, truth))
+                ? RecoveryProblem.completion(observed(spec, truth))
                 : RecoveryProblem.sensing(operator(spec), measurements(spec, truth));
     }
 
+    /** @return the problem with what its errors are measured against: the clean truth and held-out entries */
+    private RecoveryProblem scored(RunSpec spec, DMatrixRMaj truth) {
+        RecoveryProblem p = problem(spec, truth).withGroundTruth(truth);
+        Observations held = heldOut(spec, truth);
+        return held == null ? p : p.withHeldOut(held);
+    }
+
     private RunResult runFactorization(RunSpec spec, DMatrixRMaj truth, ProgressCallback callback) {
-        RecoveryProblem problem = problem(spec, truth);
+        RecoveryProblem problem = scored(spec, truth);
         TrainingConfig config = TrainingConfig.builder()
                 .depth(spec.depth())
                 .init(spec.init())
@@ -183,21 +238,24 @@ public final class RecoverySweep {
                 .learningRate(spec.learningRate())
                 .maxIterations(grid.maxIterations())
                 .lossThreshold(grid.lossThreshold())
-                .logEvery(Long.MAX_VALUE)
+                .logEvery(RECORD_EVERY)
                 .alignment(false)
                 .seed(spec.seed())
                 .threads(1)
                 .build();
         long start = System.nanoTime();
         try {
-            TrainingResult result = Trainer.train(problem.withGroundTruth(truth), config, callback);
+            TrainingResult result = Trainer.train(problem, config, callback);
             HistoryRecord last = result.last();
+            BestRecord best = BestRecord.of(result.history());
             return new RunResult(spec, result.iterations(), result.stopReason(), last.trainLoss(),
-                    last.reconstructionError(), last.nuclearNorm(), last.effectiveRank(), result.seconds());
+                    last.reconstructionError(), last.nuclearNorm(), last.effectiveRank(), result.seconds(),
+                    best == null ? Double.NaN : best.errorAt(last), best == null ? Double.NaN : best.error(),
+                    best == null ? -1 : best.iteration());
         } catch (DivergenceException e) {
             double nan = Double.NaN;
             return new RunResult(spec, e.iteration(), StopReason.DIVERGED, nan, nan, nan, nan,
-                    (System.nanoTime() - start) * 1e-9);
+                    (System.nanoTime() - start) * 1e-9, nan, nan, -1);
         }
     }
 
@@ -210,10 +268,13 @@ public final class RecoverySweep {
         double seconds = (System.nanoTime() - start) * 1e-9;
         DMatrixRMaj x = result.solution();
         Spectrum s = Spectrum.of(x);
+        double error = ReconstructionErrors.all(x, truth).mse();
+        // No history: the baseline's final solution is its only point, so it has no best one.
+        double heldOut = heldOut(spec, truth) == null ? error
+                : ReconstructionErrors.unobserved(x, truth, observations(spec, truth)).mse();
         return new RunResult(spec, result.report().iterations(),
-                result.report().converged() ? StopReason.CONVERGED : StopReason.MAX_ITERATIONS, trainLoss,
-                ReconstructionErrors.all(x, truth).mse(),
-                s.nuclearNorm(), s.effectiveRank(), seconds);
+                result.report().converged() ? StopReason.CONVERGED : StopReason.MAX_ITERATIONS, trainLoss, error,
+                s.nuclearNorm(), s.effectiveRank(), seconds, heldOut, Double.NaN, -1);
     }
 
     /**

@@ -24,17 +24,26 @@ import org.deepfact.engine.optim.OptimizerKind;
  *        with {@code varyData})
  * @param seed seed of the initialisation (depends on m, depth and the repeat; 0 for the baseline)
  * @param varyData whether the repeats also draw new data (see {@link SweepGrid#varyData()})
+ * @param noiseStd standard deviation of the noise on the data (see {@link SweepGrid#noiseStd()})
  */
 public record RunSpec(Problem problem, int rows, int cols, int rank, int m, boolean nuclear, int depth, InitKind init,
         double initScale, OptimizerKind optimizer, double learningRate, int repeat, long truthSeed, long sampleSeed,
-        long seed, boolean varyData) {
+        long seed, boolean varyData, double noiseStd) {
+
+    /** A run on exact data. */
+    public RunSpec(Problem problem, int rows, int cols, int rank, int m, boolean nuclear, int depth, InitKind init,
+            double initScale, OptimizerKind optimizer, double learningRate, int repeat, long truthSeed,
+            long sampleSeed, long seed, boolean varyData) {
+        this(problem, rows, cols, rank, m, nuclear, depth, init, initScale, optimizer, learningRate, repeat,
+                truthSeed, sampleSeed, seed, varyData, 0);
+    }
 
     /** A run of the authors' repeat protocol (data fixed, repeats vary the initialisation). */
     public RunSpec(Problem problem, int rows, int cols, int rank, int m, boolean nuclear, int depth, InitKind init,
             double initScale, OptimizerKind optimizer, double learningRate, int repeat, long truthSeed,
             long sampleSeed, long seed) {
         this(problem, rows, cols, rank, m, nuclear, depth, init, initScale, optimizer, learningRate, repeat,
-                truthSeed, sampleSeed, seed, false);
+                truthSeed, sampleSeed, seed, false, 0);
     }
 
     /** @return what differs between repeats: "init" or "data+init" */

@@ -45,18 +45,31 @@ import org.deepfact.engine.optim.OptimizerKind;
  * @param seed master seed
  * @param varyData false: the authors' protocol (data fixed, repeats vary the init); true:
  *        every repeat also has its own ground truth and observations
+ * @param noiseStd standard deviation sigma of i.i.d. N(0, sigma^2) noise on the observed values
+ *        (completion) or the measurements (sensing), &gt;= 0 (0: exact data, the paper's); drawn
+ *        once per data set from {@link #noiseSeed}, so every run and the baseline at one (m, repeat)
+ *        fit the same noisy data. Errors are always measured against the clean ground truth.
  */
 public record SweepGrid(Problem problem, int rows, int cols, int rank, List<Integer> ms, List<Integer> depths,
         boolean nuclear, List<Double> initScales, List<Double> learningRates, int repeats, InitKind init,
         OptimizerKind optimizer, long maxIterations, double lossThreshold, double nuclearEpsilon, long seed,
-        boolean varyData) {
+        boolean varyData, double noiseStd) {
+
+    /** A grid without noise (the paper's exact observations). */
+    public SweepGrid(Problem problem, int rows, int cols, int rank, List<Integer> ms, List<Integer> depths,
+            boolean nuclear, List<Double> initScales, List<Double> learningRates, int repeats, InitKind init,
+            OptimizerKind optimizer, long maxIterations, double lossThreshold, double nuclearEpsilon, long seed,
+            boolean varyData) {
+        this(problem, rows, cols, rank, ms, depths, nuclear, initScales, learningRates, repeats, init, optimizer,
+                maxIterations, lossThreshold, nuclearEpsilon, seed, varyData, 0);
+    }
 
     /** A grid with the authors' repeat protocol (data fixed per m, repeats vary the initialisation). */
     public SweepGrid(Problem problem, int rows, int cols, int rank, List<Integer> ms, List<Integer> depths,
             boolean nuclear, List<Double> initScales, List<Double> learningRates, int repeats, InitKind init,
             OptimizerKind optimizer, long maxIterations, double lossThreshold, double nuclearEpsilon, long seed) {
         this(problem, rows, cols, rank, ms, depths, nuclear, initScales, learningRates, repeats, init, optimizer,
-                maxIterations, lossThreshold, nuclearEpsilon, seed, false);
+                maxIterations, lossThreshold, nuclearEpsilon, seed, false, 0);
     }
 
     /** Copies the lists (the grid is immutable). */
@@ -84,7 +97,13 @@ public record SweepGrid(Problem problem, int rows, int cols, int rank, List<Inte
     /** @return this grid with the other repeat protocol */
     public SweepGrid withVaryData(boolean vary) {
         return new SweepGrid(problem, rows, cols, rank, ms, depths, nuclear, initScales, learningRates, repeats, init,
-                optimizer, maxIterations, lossThreshold, nuclearEpsilon, seed, vary);
+                optimizer, maxIterations, lossThreshold, nuclearEpsilon, seed, vary, noiseStd);
+    }
+
+    /** @return this grid with noise of standard deviation {@code sigma} on the data (0: none) */
+    public SweepGrid withNoiseStd(double sigma) {
+        return new SweepGrid(problem, rows, cols, rank, ms, depths, nuclear, initScales, learningRates, repeats, init,
+                optimizer, maxIterations, lossThreshold, nuclearEpsilon, seed, varyData, sigma);
     }
 
     /** @return "init" (the authors' protocol) or "data+init" ({@code varyData}): what differs between repeats */
@@ -131,6 +150,8 @@ public record SweepGrid(Problem problem, int rows, int cols, int rank, List<Inte
                 + lossThreshold);
         require(nuclearEpsilon >= 0 && Double.isFinite(nuclearEpsilon),
                 "Nuclear-norm epsilon must be finite and >= 0, got " + nuclearEpsilon);
+        require(noiseStd >= 0 && Double.isFinite(noiseStd), "Noise standard deviation (noise_std) must be finite "
+                + "and >= 0, got " + noiseStd);
     }
 
     /** @return the seed of the ground truth of a repeat (repeat 0's for all with the authors' protocol) */
@@ -141,6 +162,14 @@ public record SweepGrid(Problem problem, int rows, int cols, int rank, List<Inte
     /** @return the seed of the observation mask or sensing operator (repeat 0's with the authors' protocol) */
     public long sampleSeed(int m, int repeat) {
         return Seeds.derive(seed, Seeds.key(problem.id() + "-sample", "m", m, "repeat", dataRepeat(repeat)));
+    }
+
+    /**
+     * @return the seed of the noise on the observed values / measurements of (m, repeat): one data
+     *         set, one noise draw (repeat 0's with the authors' protocol, as the sample)
+     */
+    public long noiseSeed(int m, int repeat) {
+        return Seeds.derive(seed, Seeds.key(problem.id() + "-noise", "m", m, "repeat", dataRepeat(repeat)));
     }
 
     /** Fixed data reuse repeat 0's seeds, so repeat 0 is the same run under either protocol. */
@@ -167,7 +196,7 @@ public record SweepGrid(Problem problem, int rows, int cols, int rank, List<Inte
                     for (double s : initScales) {
                         for (int r = 0; r < repeats; r++) {
                             out.add(new RunSpec(problem, rows, cols, rank, m, false, depth, init, s, optimizer, lr, r,
-                                    truthSeed(r), sampleSeed(m, r), initSeed(m, depth, r), varyData));
+                                    truthSeed(r), sampleSeed(m, r), initSeed(m, depth, r), varyData, noiseStd));
                         }
                     }
                 }
@@ -175,7 +204,7 @@ public record SweepGrid(Problem problem, int rows, int cols, int rank, List<Inte
             if (nuclear) {
                 for (int r = 0; r < (varyData ? repeats : 1); r++) {
                     out.add(new RunSpec(problem, rows, cols, rank, m, true, 0, null, Double.NaN, null, Double.NaN, r,
-                            truthSeed(r), sampleSeed(m, r), 0, varyData));
+                            truthSeed(r), sampleSeed(m, r), 0, varyData, noiseStd));
                 }
             }
         }

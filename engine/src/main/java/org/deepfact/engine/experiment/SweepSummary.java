@@ -31,9 +31,13 @@ public final class SweepSummary {
         }
     }
 
-    /** Mean/std of the metrics of one group, and how its runs stopped. */
+    /**
+     * Mean/std of the metrics of one group, and how its runs stopped; the held-out errors as
+     * {@link RunResult}'s (the best ones and their iterations have no values for the baseline).
+     */
     public record Group(Key key, int runs, Stats error, Stats nuclearNorm, Stats effectiveRank, Stats iterations,
-            Stats trainLoss, int converged, int capped, int diverged) {
+            Stats trainLoss, int converged, int capped, int diverged, Stats heldOutError, Stats bestHeldOutError,
+            Stats bestHeldOutIteration) {
     }
 
     /** The ground truth's nuclear norm and effective rank, mean over repeats. */
@@ -64,7 +68,11 @@ public final class SweepSummary {
                     Stats.of(rs.stream().mapToDouble(r -> r.iterations()).toArray()),
                     Stats.of(rs.stream().mapToDouble(RunResult::trainLoss).toArray()),
                     count(rs, StopReason.CONVERGED), count(rs, StopReason.MAX_ITERATIONS),
-                    count(rs, StopReason.DIVERGED)));
+                    count(rs, StopReason.DIVERGED),
+                    Stats.of(rs.stream().mapToDouble(RunResult::heldOutError).toArray()),
+                    Stats.of(rs.stream().mapToDouble(RunResult::bestHeldOutError).toArray()),
+                    Stats.of(rs.stream().mapToDouble(r -> r.bestHeldOutIteration() < 0 ? Double.NaN
+                            : r.bestHeldOutIteration()).toArray())));
         }
         return out;
     }

@@ -3,6 +3,8 @@ package org.deepfact.engine.tensor;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
+import org.deepfact.engine.data.Samplers;
+
 /**
  * Observed entries of a dense tensor: uniformly without replacement (the authors draw the
  * positions with {@code torch.multinomial(ones, m, replacement=False)}), the complement
@@ -54,15 +56,7 @@ public final class TensorSampling {
      * @throws IllegalArgumentException when sigma is negative or not finite
      */
     public static TensorEntries addGaussianNoise(TensorEntries entries, double sigma, long seed) {
-        if (!(sigma >= 0) || Double.isInfinite(sigma)) {
-            throw new IllegalArgumentException("Noise standard deviation must be finite and >= 0, got " + sigma);
-        }
-        SplittableRandom rng = new SplittableRandom(seed);
-        double[] v = entries.values();
-        for (int k = 0; k < v.length; k++) {
-            v[k] += sigma * rng.nextGaussian();
-        }
-        return entries.withValues(v);
+        return entries.withValues(Samplers.addGaussianNoise(entries.values(), sigma, seed));
     }
 
     private static TensorEntries fromMask(TensorShape shape, double[] dense, boolean[] mask, boolean wanted) {

@@ -22,11 +22,20 @@ public record BestRecord(long iteration, double error, boolean heldOut) {
         }
         BestRecord best = null;
         for (HistoryRecord r : history) {
-            double e = heldOut ? r.heldOutError() : r.reconstructionError();
+            double e = error(r, heldOut);
             if (Double.isFinite(e) && (best == null || e < best.error())) { // first of equal minima
                 best = new BestRecord(r.iteration(), e, heldOut);
             }
         }
         return best;
+    }
+
+    /** @return the error this best point was chosen by, at another record (e.g. the last one) */
+    public double errorAt(HistoryRecord r) {
+        return error(r, heldOut);
+    }
+
+    private static double error(HistoryRecord r, boolean heldOut) {
+        return heldOut ? r.heldOutError() : r.reconstructionError();
     }
 }

@@ -22,6 +22,22 @@ class GridTextTest {
         SweepGrid odd = new SweepGrid(Problem.COMPLETION, 7, 9, 1, List.of(3), List.of(), true, List.of(0.1 + 0.2),
                 List.of(), 2, g.init(), g.optimizer(), 0, 0, 1e-3, Long.MIN_VALUE);
         assertEquals(odd, GridText.decode(GridText.encode(odd)));
+        SweepGrid noisy = g.withVaryData(true).withNoiseStd(0.1 + 0.2);
+        assertTrue(GridText.encode(noisy).endsWith(";varyData=true;noiseStd=0.30000000000000004"),
+                GridText.encode(noisy));
+        assertEquals(noisy, GridText.decode(GridText.encode(noisy)));
+        assertEquals(noisy.runs(), GridText.decode(GridText.encode(noisy)).runs());
+        assertEquals(List.of("noiseStd: 0.0 vs 0.30000000000000004"), GridText.differences(
+                GridText.encode(g.withVaryData(true)), GridText.encode(noisy)));
+    }
+
+    /** A grid text of a version before a setting existed (e.g. an old shard) is refused, naming it. */
+    @Test
+    void refusesATextOfAnOlderVersionNamingTheMissingSetting() {
+        String old = GridText.encode(SweepGrid.paper(Problem.COMPLETION, 1)).replace(";noiseStd=0.0", "");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GridText.decode(old));
+        assertEquals("Grid description has no setting 'noiseStd' (written by an older version of deepfact? run "
+                + "it again with this one)", e.getMessage());
     }
 
     @Test

@@ -92,7 +92,7 @@ class RecoverySweepTest {
     }
 
     /** Same specs and bit-identical numbers (all but seconds). */
-    private static void assertSameNumbers(List<RunResult> one, List<RunResult> two) {
+    static void assertSameNumbers(List<RunResult> one, List<RunResult> two) {
         assertEquals(one.size(), two.size());
         for (int i = 0; i < one.size(); i++) {
             RunResult a = one.get(i);
@@ -105,6 +105,9 @@ class RecoverySweepTest {
                     Double.doubleToLongBits(b.reconstructionError()));
             assertEquals(Double.doubleToLongBits(a.nuclearNorm()), Double.doubleToLongBits(b.nuclearNorm()));
             assertEquals(Double.doubleToLongBits(a.effectiveRank()), Double.doubleToLongBits(b.effectiveRank()));
+            assertEquals(Double.doubleToLongBits(a.heldOutError()), Double.doubleToLongBits(b.heldOutError()));
+            assertEquals(Double.doubleToLongBits(a.bestHeldOutError()), Double.doubleToLongBits(b.bestHeldOutError()));
+            assertEquals(a.bestHeldOutIteration(), b.bestHeldOutIteration());
         }
     }
 
