@@ -73,18 +73,18 @@ public final class NuclearNormSolver {
     }
 
     /**
-     * Bytes a solve holds at its peak: about twelve rows x cols matrices (iterate, its SVD's U, V
-     * and workspace, dual variable, previous iterate, result) plus a sensing operator's stored A_i.
-     * Also bounds the PSD variant: its eigenvalue shrinkage (EJML's symmetric eigendecomposition
-     * and two buffers of kept eigenvectors) retains about 6 n^2 doubles, the singular-value
-     * shrinkage about 10 (both measured at n = 800).
+     * Bytes a solve holds at its peak: sixteen rows x cols matrices plus a sensing operator's
+     * stored A_i. Measured at n = 800: the singular-value shrinkage retains about 10 n^2 doubles
+     * (EJML's SVD with U, V and its workspace), the solver's own iterate, dual variable, previous
+     * iterate, argument and result about 5 more; the PSD variant's eigenvalue shrinkage retains
+     * about 6 n^2, so the same bound covers it.
      *
      * @param operatorDoubles doubles the sensing operator holds, 0 for completion
      * @return the estimate, or Long.MAX_VALUE when it overflows 64 bits
      */
     public static long estimateBytes(int rows, int cols, long operatorDoubles) {
         try {
-            return Math.multiplyExact(Math.addExact(Math.multiplyExact(12L, Math.multiplyExact((long) rows, cols)),
+            return Math.multiplyExact(Math.addExact(Math.multiplyExact(16L, Math.multiplyExact((long) rows, cols)),
                     operatorDoubles), 8L);
         } catch (ArithmeticException e) {
             return Long.MAX_VALUE;
