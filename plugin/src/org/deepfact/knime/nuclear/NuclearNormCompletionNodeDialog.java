@@ -17,6 +17,8 @@ final class NuclearNormCompletionNodeDialog extends DefaultNodeSettingsPane {
         addDialogComponent(new DialogComponentNumber(epsilon, "Slack epsilon (|X_ij - y_ij| <= epsilon)", 1e-4));
         addDialogComponent(new DialogComponentBoolean(equality, "Equality constraints (ignore epsilon)"));
         equality.addChangeListener(e -> epsilon.setEnabled(!equality.getBooleanValue()));
+        addDialogComponent(
+            new DialogComponentBoolean(NuclearNormSettings.createPsdModel(), "Constrain to PSD (minimum trace)"));
         closeCurrentGroup();
         createNewGroup("Solver");
         addDialogComponent(

@@ -43,7 +43,8 @@ import org.knime.core.node.port.PortType;
 
 /**
  * Nuclear Norm Completion: the paper's convex baseline, min ||X||_* subject to
- * |X_ij - y_ij| &lt;= epsilon on the observed entries. Thin: reads the entries, calls
+ * |X_ij - y_ij| &lt;= epsilon on the observed entries (or, with the psd setting, min tr(X) over
+ * PSD X). Thin: reads the entries, calls
  * {@link NuclearNormSolver#complete} once, writes the matrix, the solver report and the key mapping.
  */
 public final class NuclearNormCompletionNodeModel extends StatelessNodeModel<NuclearNormSettings> {
@@ -96,14 +97,28 @@ public final class NuclearNormCompletionNodeModel extends StatelessNodeModel<Nuc
                     + EntriesSettings.KEY_KEY_MODE + "' to 'index'");
             }
             EntriesInput.checkSensingShape(es, 0, sensing.cols());
+            checkSquare(es.rows(), sensing.cols());
             return new PortObjectSpec[]{MatrixTable.spec(sensing.cols()), reportSpec(),
                 CompletionTables.mappingSpec(CompletionTables.mappingKeyType(es, null, null))};
         }
         EntriesInput.checkEntriesSpec(entries, es, EntriesInput.OBSERVED);
+        checkSquare(es.rows(), es.cols());
         DataType keyType = CompletionTables.mappingKeyType(es, entries.getColumnSpec(es.rowColumn()).getType(),
             entries.getColumnSpec(es.columnColumn()).getType());
         DataTableSpec matrix = es.isIdMode() || es.cols() == 0 ? null : MatrixTable.spec(es.cols());
         return new PortObjectSpec[]{matrix, reportSpec(), CompletionTables.mappingSpec(keyType)};
+    }
+
+    /**
+     * PSD needs a square matrix; 0 is an extent not known yet (configure), checked again at execute.
+     *
+     * @throws InvalidSettingsException naming the setting and the shape
+     */
+    private void checkSquare(final int rows, final int cols) throws InvalidSettingsException {
+        if (settings().psd() && rows > 0 && cols > 0 && rows != cols) {
+            throw new InvalidSettingsException("Setting '" + NuclearNormSettings.KEY_PSD
+                + "' (minimum trace over PSD matrices) needs a square matrix, got " + rows + " x " + cols);
+        }
     }
 
     @Override
@@ -121,6 +136,7 @@ public final class NuclearNormCompletionNodeModel extends StatelessNodeModel<Nuc
                 "the nuclear norm solver's matrices for a " + rows + " x " + cols + " matrix"
                     + (operatorDoubles > 0 ? " and its sensing operator" : "")),
             exec.createSubProgress(0.02));
+        checkSquare(input.problem().rows(), input.problem().cols());
         List<String> warnings = new ArrayList<>(input.warnings());
         KeyIndex rowKeys = input.rowKeys();
         KeyIndex colKeys = input.colKeys();

@@ -158,6 +158,58 @@ class NuclearNormCompletionNodeModelTest {
     }
 
     @Test
+    void psdSettingRoundTripsAndGivesAPsdMinimumTraceMatrix() throws Exception {
+        // rank-1 PSD target a a^T, the same observed positions
+        EntriesFixture psdFixture = new EntriesFixture(N, N, (i, j) -> (1 + 0.4 * i) * (1 + 0.4 * j),
+            EntriesFixture.positions(N, N, (i, j) -> (i + 2 * j) % 3));
+        NuclearNormCompletionNodeModel m = model();
+        assertEquals(false, m.settings().psd(), "off by default");
+        m.settings().psd(true);
+        NodeSettings saved = new NodeSettings("s");
+        SettingsCalls.save(m, saved);
+        assertTrue(saved.getBoolean(NuclearNormSettings.KEY_PSD));
+        NuclearNormCompletionNodeModel other = new NuclearNormCompletionNodeFactory().createNodeModel();
+        SettingsCalls.validate(other, saved);
+        SettingsCalls.load(other, saved);
+        assertTrue(other.settings().psd());
+        assertTrue(other.settings().toConfig().psd());
+
+        ExecutionContext exec = exec();
+        PortObject[] out = m.execute(new PortObject[]{psdFixture.table(exec), null}, exec);
+        double[][] x = NodeTestSupport.toArray((BufferedDataTable)out[0]);
+        NuclearNormResult direct = new NuclearNormSolver(m.settings().toConfig())
+            .solve(RecoveryProblem.completion(psdFixture.observations()), org.deepfact.engine.ProgressCallback.NONE);
+        assertArrayEquals(EntriesFixture.toArray(direct.solution()), x);
+        DMatrixRMaj solution = new DMatrixRMaj(x);
+        for (int i = 0; i < N; i++) {
+            for (int j = 0; j < N; j++) {
+                assertEquals(x[i][j], x[j][i], 0.0, "symmetric");
+            }
+        }
+        org.ejml.interfaces.decomposition.EigenDecomposition_F64<DMatrixRMaj> eig =
+            org.ejml.dense.row.factory.DecompositionFactory_DDRM.eig(N, false, true);
+        assertTrue(eig.decompose(solution.copy()));
+        for (int k = 0; k < N; k++) {
+            assertTrue(eig.getEigenvalue(k).real >= -1e-9, "PSD: eigenvalue " + eig.getEigenvalue(k).real);
+        }
+        DataCell[] report = NodeTestSupport.cells((BufferedDataTable)out[1]).get(0);
+        assertTrue(((StringValue)report[0]).getStringValue().endsWith("minimum trace over PSD"), report[0].toString());
+        assertEquals(org.ejml.dense.row.CommonOps_DDRM.trace(solution), ((DoubleCell)report[5]).getDoubleValue(),
+            1e-4, "nuclear_norm is the trace");
+
+        m.settings().entries().setShape(N, N + 1);
+        InvalidSettingsException wide =
+            assertThrows(InvalidSettingsException.class, () -> m.configure(new PortObjectSpec[]{ENTRIES, null}));
+        assertTrue(wide.getMessage().contains("'psd'") && wide.getMessage().contains("6 x 7"), wide.getMessage());
+        m.settings().entries().setShape(0, 0);
+        BufferedDataTable rectangular = NodeTestSupport.table(exec, ENTRIES, new Object[]{0, 0, 1.0},
+            new Object[]{1, 2, 2.0});
+        InvalidSettingsException atExecute = assertThrows(InvalidSettingsException.class,
+            () -> m.execute(new PortObject[]{rectangular, null}, exec));
+        assertTrue(atExecute.getMessage().contains("needs a square matrix, got 2 x 3"), atExecute.getMessage());
+    }
+
+    @Test
     void badInputsAndIterationCap() throws Exception {
         NuclearNormCompletionNodeModel m = model();
         DataTableSpec noValue = new DataTableSpec(new String[]{"row", "column", "y"},

@@ -11,6 +11,7 @@ import org.deepfact.engine.baseline.NuclearNormConfig;
 import org.deepfact.engine.baseline.NuclearNormReport;
 import org.deepfact.engine.baseline.NuclearNormResult;
 import org.deepfact.engine.baseline.NuclearNormSolver;
+import org.deepfact.engine.data.GroundTruthSpec;
 import org.deepfact.engine.metrics.ReconstructionErrors;
 
 import picocli.CommandLine.Command;
@@ -25,10 +26,13 @@ import picocli.CommandLine.Spec;
  * {@code deepfact train} (ground truth from seed, observations from seed + 1). With
  * {@code --repeat K} it solves K times and reports the median seconds: the benchmark of the
  * solver (science.md target: n = 100, m = 2000, tolerance 1e-6 in under 1 s on one thread).
- * Progress goes to stderr (see {@link StderrProgress}), results to stdout.
+ * Progress goes to stderr (see {@link StderrProgress}), results to stdout. With {@code --psd}
+ * it solves Gunasekar et al.'s baseline instead, min tr(X) over PSD X, on a PSD ground truth
+ * U U^T (so the problem is feasible; square only).
  */
 @Command(name = "nuclear", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Minimum nuclear norm completion: min ||X||_* s.t. |X_ij - y_ij| <= epsilon on observed entries.")
+        description = {"Minimum nuclear norm completion: min ||X||_* s.t. |X_ij - y_ij| <= epsilon on observed entries.",
+            "With --psd: min tr(X) s.t. the same constraints and X positive semidefinite, on a PSD ground truth."})
 public final class NuclearCommand implements Callable<Integer> {
 
     @Spec
@@ -52,6 +56,11 @@ public final class NuclearCommand implements Callable<Integer> {
             description = "Solve this many times and report the median seconds (benchmark; default ${DEFAULT-VALUE}).")
     int repeat;
 
+    @Option(names = "--psd", description = "Minimise the trace over positive semidefinite X (Gunasekar et al. 2017's"
+            + " baseline for W = U U^T; on the PSD cone the trace is the nuclear norm). The ground truth is then"
+            + " PSD, U U^T with the same scale; needs --rows = --cols.")
+    boolean psd;
+
     @Option(names = "--json", description = "Print one JSON object with the settings and results instead of text"
             + " (progress still goes to stderr; --progress none silences it).")
     boolean json;
@@ -63,9 +72,11 @@ public final class NuclearCommand implements Callable<Integer> {
         problem.validate();
         ProblemOptions.check(spec, repeat >= 1, "--repeat must be >= 1, got " + repeat);
         progress.mode();
+        ProblemOptions.check(spec, !psd || problem.rows == problem.cols,
+                "--psd needs a square problem (--rows = --cols), got " + problem.rows + " x " + problem.cols);
         try {
             return NuclearNormConfig.defaults().withEpsilon(epsilon).withTolerance(tolerance)
-                    .withMaxIterations(maxIterations);
+                    .withMaxIterations(maxIterations).withPsd(psd);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--" + e.getMessage());
         }
@@ -75,7 +86,8 @@ public final class NuclearCommand implements Callable<Integer> {
     public Integer call() {
         NuclearNormConfig config = validate();
         PrintWriter out = spec.commandLine().getOut();
-        ProblemOptions.Generated generated = problem.generate();
+        ProblemOptions.Generated generated = problem.generate(
+                psd ? GroundTruthSpec.Structure.PSD : GroundTruthSpec.Structure.GENERAL);
         NuclearNormSolver solver = new NuclearNormSolver(config);
         double[] seconds = new double[repeat];
         NuclearNormResult result = null;
@@ -102,10 +114,11 @@ public final class NuclearCommand implements Callable<Integer> {
                     .put("reconstruction_error", error).put("nuclear_norm", report.nuclearNorm())
                     .put("iterations", report.iterations()).put("primal_residual", report.primalResidual())
                     .put("dual_residual", report.dualResidual()).put("max_violation", report.maxViolation())
-                    .put("seconds", median).put("seconds_all", seconds));
+                    .put("seconds", median).put("seconds_all", seconds).put("psd", psd));
         } else {
-            out.printf(Locale.ROOT, "%s, seed %d; epsilon %s, tolerance %s%n", problem.describe(), problem.seed,
-                    Format.shortest(epsilon), Format.shortest(tolerance));
+            out.printf(Locale.ROOT, "%s, seed %d; epsilon %s, tolerance %s%s%n", problem.describe(), problem.seed,
+                    Format.shortest(epsilon), Format.shortest(tolerance),
+                    psd ? "; PSD truth, minimum trace over PSD" : "");
             out.printf(Locale.ROOT, "method: %s, %s%n", report.method(),
                     report.converged() ? "converged" : "NOT converged (iteration cap)");
             out.printf(Locale.ROOT, "reconstruction_error %.4e%n", error);

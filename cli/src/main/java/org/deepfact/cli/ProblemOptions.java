@@ -86,8 +86,13 @@ public final class ProblemOptions {
      * --noise-std, the noise on its values (seed + 3; seed + 2 is train's initialisation).
      */
     Generated generate() {
+        return generate(GroundTruthSpec.Structure.GENERAL);
+    }
+
+    /** {@link #generate()} with a ground truth of the given structure (nuclear --psd: a PSD one). */
+    Generated generate(GroundTruthSpec.Structure structure) {
         validate();
-        DMatrixRMaj truth = GroundTruth.generate(GroundTruthSpec.of(rows, cols, rank, seed));
+        DMatrixRMaj truth = GroundTruth.generate(GroundTruthSpec.of(rows, cols, rank, seed).withStructure(structure));
         Observations observed = Samplers.uniform(truth, observations, seed + 1);
         if (noiseStd > 0) {
             observed = Samplers.addGaussianNoise(observed, noiseStd, seed + 3);

@@ -50,6 +50,34 @@ class NuclearCommandTest {
     }
 
     @Test
+    void psdSolvesMinimumTraceOnAPsdTruth() {
+        CliRun r = new CliRun("nuclear", "--rows", "10", "--cols", "10", "--rank", "2", "--observations", "70",
+                "--seed", "3", "--psd", "--json");
+        assertEquals(0, r.code, r.err);
+        DMatrixRMaj truth = GroundTruth.generate(
+                GroundTruthSpec.of(10, 10, 2, 3).withStructure(GroundTruthSpec.Structure.PSD));
+        Observations observed = Samplers.uniform(truth, 70, 4);
+        NuclearNormResult direct = new NuclearNormSolver(NuclearNormConfig.defaults().withPsd(true))
+                .solve(RecoveryProblem.completion(observed), ProgressCallback.NONE);
+        assertEquals(direct.report().nuclearNorm(), r.number("nuclear_norm"), 0);
+        assertEquals(direct.report().iterations(), (int) r.number("iterations"));
+        assertEquals("true", r.field("psd"));
+        assertTrue(r.out.trim().endsWith("\"psd\": true}"), "psd is the last field: " + r.out);
+        assertEquals("false", new CliRun("nuclear", "--rows", "6", "--cols", "6", "--rank", "1", "--observations",
+                "30", "--json").field("psd"));
+
+        CliRun text = new CliRun("nuclear", "--rows", "8", "--cols", "8", "--rank", "1", "--observations", "40",
+                "--psd");
+        assertEquals(0, text.code, text.err);
+        assertTrue(text.out.contains("PSD truth, minimum trace over PSD"), text.out);
+
+        CliRun wide = new CliRun("nuclear", "--rows", "6", "--cols", "8", "--rank", "1", "--observations", "20",
+                "--psd");
+        assertEquals(2, wide.code, wide.err);
+        assertTrue(wide.err.contains("--psd needs a square problem (--rows = --cols), got 6 x 8"), wide.err);
+    }
+
+    @Test
     void trainAndNuclearGenerateTheSameProblemFromTheSameOptions() {
         String[] args = {"--rows", "9", "--cols", "7", "--rank", "3", "--observations", "40", "--seed", "11"};
         TrainCommand train = new TrainCommand();

@@ -14,16 +14,18 @@ public final class NuclearNormConfig {
     private final double epsilon;
     private final double tolerance;
     private final int maxIterations;
+    private final boolean psd;
 
-    private NuclearNormConfig(double epsilon, double tolerance, int maxIterations) {
+    private NuclearNormConfig(double epsilon, double tolerance, int maxIterations, boolean psd) {
         this.epsilon = epsilon;
         this.tolerance = tolerance;
         this.maxIterations = maxIterations;
+        this.psd = psd;
     }
 
-    /** @return epsilon 1e-3, tolerance 1e-6, at most 20 000 iterations */
+    /** @return epsilon 1e-3, tolerance 1e-6, at most 20 000 iterations, no PSD constraint */
     public static NuclearNormConfig defaults() {
-        return new NuclearNormConfig(DEFAULT_EPSILON, DEFAULT_TOLERANCE, DEFAULT_MAX_ITERATIONS);
+        return new NuclearNormConfig(DEFAULT_EPSILON, DEFAULT_TOLERANCE, DEFAULT_MAX_ITERATIONS, false);
     }
 
     /** @param epsilon box half-width of each constraint, &gt;= 0; 0 means equality constraints */
@@ -31,7 +33,7 @@ public final class NuclearNormConfig {
         if (!(epsilon >= 0) || Double.isInfinite(epsilon)) {
             throw new IllegalArgumentException("epsilon (constraint slack) must be finite and >= 0, got " + epsilon);
         }
-        return new NuclearNormConfig(epsilon, tolerance, maxIterations);
+        return new NuclearNormConfig(epsilon, tolerance, maxIterations, psd);
     }
 
     /** @param tolerance relative primal and dual residual at which the solver stops, in (0, 1) */
@@ -39,7 +41,7 @@ public final class NuclearNormConfig {
         if (!(tolerance > 0 && tolerance < 1)) {
             throw new IllegalArgumentException("tolerance (relative residual) must be in (0, 1), got " + tolerance);
         }
-        return new NuclearNormConfig(epsilon, tolerance, maxIterations);
+        return new NuclearNormConfig(epsilon, tolerance, maxIterations, psd);
     }
 
     /** @param maxIterations iteration cap, &gt;= 1; hitting it is reported, not thrown */
@@ -47,7 +49,16 @@ public final class NuclearNormConfig {
         if (maxIterations < 1) {
             throw new IllegalArgumentException("maxIterations must be >= 1, got " + maxIterations);
         }
-        return new NuclearNormConfig(epsilon, tolerance, maxIterations);
+        return new NuclearNormConfig(epsilon, tolerance, maxIterations, psd);
+    }
+
+    /**
+     * @param psd true: minimise tr(X) over PSD X instead of ||X||_* (Gunasekar et al. 2017's
+     *        baseline for the symmetric model U U^T; needs a square problem). On the PSD cone
+     *        the two agree, so the reported nuclear norm is then the trace.
+     */
+    public NuclearNormConfig withPsd(boolean psd) {
+        return new NuclearNormConfig(epsilon, tolerance, maxIterations, psd);
     }
 
     public double epsilon() {
@@ -62,9 +73,14 @@ public final class NuclearNormConfig {
         return maxIterations;
     }
 
+    /** @return true when the solver minimises the trace over the PSD cone */
+    public boolean psd() {
+        return psd;
+    }
+
     @Override
     public String toString() {
         return "NuclearNormConfig[epsilon=" + epsilon + ", tolerance=" + tolerance + ", maxIterations="
-                + maxIterations + "]";
+                + maxIterations + ", psd=" + psd + "]";
     }
 }

@@ -19,7 +19,9 @@ import org.ejml.dense.row.NormOps_DDRM;
  * rebalanced with a geometrically decaying step (Goldstein, Li, Yuan 2015), which keeps
  * that guarantee. Residuals: feasibility (reported as primal)
  * ||(lambda - lambda')/s - A(X - X')|| / max(||A X'||, ||y||) and stationarity (reported as
- * dual) ||(X - X')/tau - A^T(lambda - lambda')||_F / ||A^T lambda'||_F.
+ * dual) ||(X - X')/tau - A^T(lambda - lambda')||_F / ||A^T lambda'||_F. With
+ * {@link NuclearNormConfig#psd()} SVT is replaced by the prox of tr + indicator{PSD}
+ * ({@link Shrinkage}).
  */
 final class PrimalDualSolver {
 
@@ -46,7 +48,7 @@ final class PrimalDualSolver {
         double[] lambdaPrev = new double[m];
         double[] ax = new double[m];
         double[] axPrev = new double[m];
-        SingularValueShrinkage svt = new SingularValueShrinkage(rows, cols);
+        Shrinkage svt = Shrinkage.of(rows, cols, config.psd());
         DualStep dualStep = new DualStep(lambda, axPrev, y, eps);
 
         double norm = OperatorNorm.estimate(a, callback) * 1.02;
@@ -110,7 +112,8 @@ final class PrimalDualSolver {
                         loop.iteration(), primal, dual, nuclear));
             }
         }
-        return loop.finish("primal-dual hybrid gradient (general A)", a, y, x, axPrev);
+        String method = "primal-dual hybrid gradient (general A)" + (config.psd() ? ", minimum trace over PSD" : "");
+        return loop.finish(method, a, y, x, axPrev);
     }
 
     /**

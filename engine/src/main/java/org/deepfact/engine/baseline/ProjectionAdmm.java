@@ -18,6 +18,8 @@ import org.ejml.dense.row.NormOps_DDRM;
  * Stops (Boyd et al. 2011, sec. 3.3) when ||X - Z'||_F &lt;= tol max(||X||_F, ||Z'||_F) and
  * rho ||Z' - Z||_F &lt;= tol rho ||U||_F. rho is rebalanced by residual ratios during the first
  * {@link #ADAPT_ITERATIONS} iterations only, so the fixed-rho convergence theorem applies after.
+ * With {@link NuclearNormConfig#psd()} SVT is replaced by the prox of tr + indicator{PSD}
+ * ({@link Shrinkage}).
  */
 final class ProjectionAdmm {
 
@@ -41,7 +43,7 @@ final class ProjectionAdmm {
         DMatrixRMaj u = new DMatrixRMaj(rows, cols);
         DMatrixRMaj buffer = new DMatrixRMaj(rows, cols);
         double[] av = new double[a.size()];
-        SingularValueShrinkage svt = new SingularValueShrinkage(rows, cols);
+        Shrinkage svt = Shrinkage.of(rows, cols, config.psd());
 
         // Start from the least-squares fit Z = A^T y; rho so that the first threshold is a
         // modest fraction of its spectral scale (residual balancing corrects it).
@@ -91,7 +93,8 @@ final class ProjectionAdmm {
                         + "rho %.3g", iteration, primal, dual, nuclear, svt.lastRank(), rho));
             }
         }
-        return loop.finish("ADMM (exact projection, A A^T = I)", a, y, x, av);
+        String method = "ADMM (exact projection, A A^T = I)" + (config.psd() ? ", minimum trace over PSD" : "");
+        return loop.finish(method, a, y, x, av);
     }
 
     /** out = V + A^T(clip(A V, y - eps, y + eps) - A V); exact projection because A A^T = I. */

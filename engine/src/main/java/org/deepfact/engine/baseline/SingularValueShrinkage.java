@@ -14,7 +14,7 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * triple v_i^T = u_i^T G / sigma_i, so SVT_t(G) = U_k diag((sigma - t) / sigma) U_k^T G, with
  * sigma &gt; t &gt; 0 keeping the division harmless. Not thread-safe.
  */
-final class SingularValueShrinkage {
+final class SingularValueShrinkage implements Shrinkage {
 
     private final SingularValueDecomposition_F64<DMatrixRMaj> svd;
     private final DMatrixRMaj work;
@@ -40,7 +40,8 @@ final class SingularValueShrinkage {
      *
      * @return the nuclear norm of the result, sum max(sigma_i - t, 0)
      */
-    double shrink(DMatrixRMaj g, double t, DMatrixRMaj out) {
+    @Override
+    public double shrink(DMatrixRMaj g, double t, DMatrixRMaj out) {
         work.setTo(g); // EJML may overwrite its input
         if (!svd.decompose(work)) {
             throw new IllegalStateException("SVD did not converge inside the nuclear-norm solver");
@@ -89,7 +90,8 @@ final class SingularValueShrinkage {
     }
 
     /** @return how many singular values survived the last {@link #shrink} */
-    int lastRank() {
+    @Override
+    public int lastRank() {
         return lastRank;
     }
 }

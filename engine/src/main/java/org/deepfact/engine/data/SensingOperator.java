@@ -4,16 +4,36 @@ import java.util.SplittableRandom;
 
 import org.deepfact.engine.linalg.Rows;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.QRDecomposition;
 
 /**
- * The linear measurement operator of matrix sensing, y_i = &lt;A_i, W&gt;, i = 1..m, with A_i
- * having i.i.d. N(0, 1/(rows*cols)) entries (1/n^2 for n x n, as the authors).
+ * The linear measurement operator of matrix sensing, y_i = &lt;A_i, W&gt;, i = 1..m, in one of
+ * three {@link Kind}s:
+ * <ul>
+ * <li>{@link #gaussian}: A_i with i.i.d. N(0, 1/(rows*cols)) entries (1/n^2 for n x n, as the
+ * authors);</li>
+ * <li>{@link #symmetricGaussian}: A_i = (B_i + B_i^T)/2 with B_i an n x n matrix of i.i.d.
+ * N(0, 1/n^2) entries (the Gaussian kind's scale), so the diagonal entries have variance
+ * 1/n^2 and the off-diagonal ones 1/(2n^2) (Gunasekar et al., NeurIPS 2017, symmetric
+ * sensing);</li>
+ * <li>{@link #commuting}: A_i = Q D_i Q^T with one Haar-random orthogonal Q shared by all A_i
+ * and D_i diagonal with i.i.d. N(0, 1/n) entries, so the A_i commute pairwise (the case in
+ * which Gunasekar et al. prove that gradient descent on U U^T from a small init reaches the
+ * minimum-trace PSD solution). The 1/n variance gives E||A_i||_F^2 = n * 1/n = 1, as for the
+ * Gaussian kind (n^2 * 1/n^2), so a truth with unit-RMS entries gives O(1) measurements. The
+ * A_i span only the n-dimensional space of matrices diagonal in Q's basis: more than n
+ * measurements add no information.</li>
+ * </ul>
  *
  * <p>Each A_i is generated from its own seed (drawn in order from one SplittableRandom seeded
- * with the operator's seed), entries in row-major order. Small operators are generated once
+ * with the operator's seed), entries in row-major order; the commuting kind draws one more seed
+ * after the m, for Q, and keeps Q and the m diagonals (n^2 + m n doubles) in every mode. Small
+ * operators are generated once
  * and stored, one array per A_i; large ones ({@code m * rows * cols > }{@link #STORE_LIMIT}
  * doubles, i.e. more than 256 MiB) are regenerated on every use. Both modes give bit-identical
- * numbers because they run the same generator and the same arithmetic.
+ * numbers because they run the same generator and the same arithmetic (regenerating a
+ * commuting A_i costs n^3 multiply-adds, so large commuting operators are slow).
  *
  * <p><b>Speed.</b> Every pass streams all m A_i from memory (160 MB at 100 x 100, m = 2000), so
  * memory traffic decides the time. The passes go over the A_i in blocks of {@value #BLOCK}: the
@@ -46,6 +66,16 @@ public final class SensingOperator {
         REGENERATED
     }
 
+    /** How the A_i are drawn (see the class comment). */
+    public enum Kind {
+        /** i.i.d. N(0, 1/(rows*cols)) entries. */
+        GAUSSIAN,
+        /** (B + B^T)/2 of a Gaussian B with N(0, 1/n^2) entries. */
+        SYMMETRIC_GAUSSIAN,
+        /** Q D_i Q^T, one Haar-random orthogonal Q, D_i with N(0, 1/n) diagonal entries. */
+        COMMUTING
+    }
+
     /**
      * Turns a measurement &lt;A_i, X&gt; into the coefficient of A_i in the adjoint half of
      * {@link #measureAndAdjoint}. Called once per measurement, in the order i = 1..m.
@@ -73,20 +103,28 @@ public final class SensingOperator {
         }
     }
 
+    private final Kind kind;
     private final int rows;
     private final int cols;
     private final long seed;
     private final long[] seeds;
     private final double scale;
+    /** The commuting kind's Q (n x n, orthogonal) and the diagonals of the D_i (m x n); null otherwise. */
+    private final DMatrixRMaj basis;
+    private final double[][] diagonals;
     /** A_i in stored[i] (rows*cols doubles, row-major); null when regenerating. */
     private final double[][] stored;
 
-    private SensingOperator(int rows, int cols, long seed, long[] seeds, double[][] stored) {
+    private SensingOperator(Kind kind, int rows, int cols, long seed, long[] seeds, double scale, DMatrixRMaj basis,
+            double[][] diagonals, double[][] stored) {
+        this.kind = kind;
         this.rows = rows;
         this.cols = cols;
         this.seed = seed;
         this.seeds = seeds;
-        this.scale = 1 / Math.sqrt((double) rows * cols);
+        this.scale = scale;
+        this.basis = basis;
+        this.diagonals = diagonals;
         this.stored = stored;
     }
 
@@ -100,6 +138,40 @@ public final class SensingOperator {
      *         entries than a Java array can hold
      */
     public static SensingOperator gaussian(int rows, int cols, int m, long seed, Storage storage) {
+        return build(Kind.GAUSSIAN, rows, cols, m, seed, storage);
+    }
+
+    /** Symmetric Gaussian operator on n x n matrices with automatic storage choice. */
+    public static SensingOperator symmetricGaussian(int n, int m, long seed) {
+        return symmetricGaussian(n, m, seed, Storage.AUTO);
+    }
+
+    /**
+     * A_i = (B_i + B_i^T)/2, B_i with i.i.d. N(0, 1/n^2) entries: diagonal variance 1/n^2,
+     * off-diagonal 1/(2n^2).
+     *
+     * @throws IllegalArgumentException as {@link #gaussian(int, int, int, long, Storage)}
+     */
+    public static SensingOperator symmetricGaussian(int n, int m, long seed, Storage storage) {
+        return build(Kind.SYMMETRIC_GAUSSIAN, n, n, m, seed, storage);
+    }
+
+    /** Commuting operator on n x n matrices with automatic storage choice. */
+    public static SensingOperator commuting(int n, int m, long seed) {
+        return commuting(n, m, seed, Storage.AUTO);
+    }
+
+    /**
+     * A_i = Q D_i Q^T: Q Haar-random orthogonal (one for all i), D_i diagonal with i.i.d.
+     * N(0, 1/n) entries; the A_i commute pairwise.
+     *
+     * @throws IllegalArgumentException as {@link #gaussian(int, int, int, long, Storage)}
+     */
+    public static SensingOperator commuting(int n, int m, long seed, Storage storage) {
+        return build(Kind.COMMUTING, n, n, m, seed, storage);
+    }
+
+    private static SensingOperator build(Kind kind, int rows, int cols, int m, long seed, Storage storage) {
         if (rows < 1 || cols < 1) {
             throw new IllegalArgumentException("Matrix shape must be positive, got " + rows + " x " + cols);
         }
@@ -116,7 +188,21 @@ public final class SensingOperator {
         for (int i = 0; i < m; i++) {
             seeds[i] = root.nextLong();
         }
-        SensingOperator op = new SensingOperator(rows, cols, seed, seeds, null);
+        double scale = 1 / Math.sqrt((double) rows * cols);
+        DMatrixRMaj basis = null;
+        double[][] diagonals = null;
+        if (kind == Kind.COMMUTING) {
+            scale = 1 / Math.sqrt(rows);
+            basis = haarOrthogonal(rows, new SplittableRandom(root.nextLong()));
+            diagonals = new double[m][rows];
+            for (int i = 0; i < m; i++) {
+                SplittableRandom rng = new SplittableRandom(seeds[i]);
+                for (int k = 0; k < rows; k++) {
+                    diagonals[i][k] = rng.nextGaussian() * scale;
+                }
+            }
+        }
+        SensingOperator op = new SensingOperator(kind, rows, cols, seed, seeds, scale, basis, diagonals, null);
         if (!store) {
             return op;
         }
@@ -124,15 +210,85 @@ public final class SensingOperator {
         for (int i = 0; i < m; i++) {
             op.generate(i, all[i]);
         }
-        return new SensingOperator(rows, cols, seed, seeds, all);
+        return new SensingOperator(kind, rows, cols, seed, seeds, scale, basis, diagonals, all);
+    }
+
+    /**
+     * Haar-distributed orthogonal n x n matrix: the Q of a QR decomposition of a Gaussian matrix,
+     * column j times sign(R_jj) (without the sign fix Q is not Haar, Mezzadri 2007).
+     */
+    static DMatrixRMaj haarOrthogonal(int n, SplittableRandom rng) {
+        DMatrixRMaj g = new DMatrixRMaj(n, n);
+        for (int k = 0; k < n * n; k++) {
+            g.data[k] = rng.nextGaussian();
+        }
+        QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(n, n);
+        if (!qr.decompose(g)) {
+            throw new IllegalStateException("QR decomposition of a Gaussian matrix failed");
+        }
+        DMatrixRMaj q = qr.getQ(null, false);
+        DMatrixRMaj r = qr.getR(null, false);
+        for (int j = 0; j < n; j++) {
+            if (r.get(j, j) < 0) {
+                for (int i = 0; i < n; i++) {
+                    q.set(i, j, -q.get(i, j));
+                }
+            }
+        }
+        return q;
     }
 
     private void generate(int i, double[] out) {
+        if (kind == Kind.COMMUTING) {
+            generateCommuting(diagonals[i], out);
+            return;
+        }
         SplittableRandom rng = new SplittableRandom(seeds[i]);
         int n2 = rows * cols;
         for (int k = 0; k < n2; k++) {
             out[k] = rng.nextGaussian() * scale;
         }
+        if (kind == Kind.SYMMETRIC_GAUSSIAN) {
+            for (int r = 0; r < rows; r++) {
+                for (int c = r + 1; c < cols; c++) {
+                    double v = (out[r * cols + c] + out[c * cols + r]) / 2;
+                    out[r * cols + c] = v;
+                    out[c * cols + r] = v;
+                }
+            }
+        }
+    }
+
+    /** out = Q diag(d) Q^T; the upper triangle is computed and mirrored, so out is exactly symmetric. */
+    private void generateCommuting(double[] d, double[] out) {
+        int n = rows;
+        double[] q = basis.data;
+        for (int r = 0; r < n; r++) {
+            for (int c = r; c < n; c++) {
+                double s = 0;
+                for (int k = 0; k < n; k++) {
+                    s = Math.fma(q[r * n + k] * d[k], q[c * n + k], s);
+                }
+                out[r * n + c] = s;
+                out[c * n + r] = s;
+            }
+        }
+    }
+
+    /** @return how the A_i are drawn */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** @return a copy of the commuting kind's common eigenbasis Q (A_i = Q D_i Q^T), null for the other kinds */
+    public DMatrixRMaj commonEigenbasis() {
+        return basis == null ? null : basis.copy();
+    }
+
+    /** @return a copy of the diagonal of D_i (commuting kind), null for the other kinds */
+    public double[] eigenvalues(int i) {
+        checkIndex(i);
+        return diagonals == null ? null : diagonals[i].clone();
     }
 
     public int rows() {
@@ -161,7 +317,8 @@ public final class SensingOperator {
     /**
      * Doubles an AUTO operator of this size holds at its largest: all A_i when they are stored,
      * otherwise one block of regenerated A_i in a pass's workspace. Lets callers check memory
-     * before building the operator.
+     * before building the operator. The commuting kind holds n^2 + m n doubles more (Q and the
+     * diagonals of the D_i), a small fraction of m n^2.
      */
     public static long heldDoubles(int rows, int cols, int m) {
         long one = (long) rows * cols;
