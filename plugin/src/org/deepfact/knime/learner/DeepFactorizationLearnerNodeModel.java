@@ -447,7 +447,8 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
                 + LearnerSettings.KEY_WIDTH + "') to a smaller value", e);
         }
         String what = String.format(Locale.ROOT, "a depth-%d %sfactorization of a %d x %d matrix%s",
-            config.depth(), settings().symmetric() ? "symmetric " : "", rows, cols, operatorDoubles > 0 ? " and its sensing operator" : "");
+            config.depth(), settings().symmetric() ? "symmetric " : "", rows, cols,
+            operatorDoubles > 0 ? " and its sensing operator" : "");
         long bytes;
         try {
             long matrix = Math.multiplyExact((long)rows, cols);

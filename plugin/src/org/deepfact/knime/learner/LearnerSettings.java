@@ -3,8 +3,8 @@ package org.deepfact.knime.learner;
 import java.util.Locale;
 
 import org.deepfact.engine.Choice;
-import org.deepfact.engine.model.InitCondition;
 import org.deepfact.engine.model.Factorization;
+import org.deepfact.engine.model.InitCondition;
 import org.deepfact.engine.model.InitKind;
 import org.deepfact.engine.model.Widths;
 import org.deepfact.engine.optim.OptimizerKind;

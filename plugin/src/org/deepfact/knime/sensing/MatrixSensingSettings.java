@@ -1,5 +1,7 @@
 package org.deepfact.knime.sensing;
 
+import java.util.Locale;
+
 import org.deepfact.engine.Choice;
 import org.deepfact.knime.port.SensingKind;
 import org.deepfact.knime.port.SensingProblemPortObject;
@@ -47,7 +49,7 @@ final class MatrixSensingSettings extends CheckedSettings {
     @Override
     public void check() throws InvalidSettingsException {
         super.check();
-        SettingsGroup.requireChoice(OPERATOR, m_operator.getStringValue().trim().toLowerCase(java.util.Locale.ROOT),
+        SettingsGroup.requireChoice(OPERATOR, m_operator.getStringValue().trim().toLowerCase(Locale.ROOT),
             OPERATOR_NAMES);
     }
 
