@@ -14,11 +14,14 @@ import org.deepfact.engine.Choice;
 import org.deepfact.engine.data.GroundTruthSpec;
 import org.deepfact.engine.data.SamplingScheme;
 import org.deepfact.engine.experiment.Problem;
+import org.deepfact.engine.model.Factorization;
 import org.deepfact.engine.model.InitCondition;
 import org.deepfact.engine.model.InitKind;
 import org.deepfact.engine.optim.OptimizerKind;
 import org.deepfact.knime.generator.LowRankMatrixGeneratorNodeFactory;
 import org.deepfact.knime.learner.DeepFactorizationLearnerNodeFactory;
+import org.deepfact.knime.port.SensingKind;
+import org.deepfact.knime.sensing.MatrixSensingNodeFactory;
 import org.deepfact.knime.sweep.RecoverySweepNodeFactory;
 import org.deepfact.knime.mask.ObservationMaskBuilderNodeFactory;
 import org.junit.jupiter.api.Test;
@@ -38,6 +41,12 @@ class ChoiceListsTest {
         assertDocuments(DeepFactorizationLearnerNodeFactory.class, "init", InitKind.class);
         assertDocuments(DeepFactorizationLearnerNodeFactory.class, "optimizer", OptimizerKind.class);
         assertDocuments(DeepFactorizationLearnerNodeFactory.class, "init_condition", InitCondition.class);
+        assertDocuments(DeepFactorizationLearnerNodeFactory.class, "factorization", Factorization.class);
+    }
+
+    @Test
+    void sensingDocumentsItsOperatorKinds() throws Exception {
+        assertDocuments(MatrixSensingNodeFactory.class, "operator", SensingKind.class);
     }
 
     @Test

@@ -11,6 +11,8 @@ final class DeepFactorizationLearnerNodeDialog extends DefaultNodeSettingsPane {
 
     DeepFactorizationLearnerNodeDialog() {
         createNewGroup("Model");
+        addDialogComponent(new DialogComponentStringSelection(LearnerSettings.createFactorizationModel(),
+            LearnerSettings.LABEL_FACTORIZATION, LearnerSettings.FACTORIZATION_NAMES));
         addDialogComponent(
             new DialogComponentNumber(LearnerSettings.createDepthModel(), LearnerSettings.LABEL_DEPTH, 1));
         addDialogComponent(

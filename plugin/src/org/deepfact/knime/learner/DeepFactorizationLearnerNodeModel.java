@@ -140,6 +140,7 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
 
     @Override
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        settings().checkSymmetric(); // before the engine's message, which names no setting
         try {
             settings().toTrainingConfig();
         } catch (IllegalArgumentException e) {
@@ -191,7 +192,8 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
         }
         if (!es.isIdMode() && es.rows() > 0 && es.cols() > 0) {
             TrainingConfig config = settings().toTrainingConfig();
-            settings().checkInitCondition(Widths.resolve(es.rows(), es.cols(), config.depth(), config.hiddenWidths()));
+            settings().checkSquare(es.rows(), es.cols());
+            settings().checkInitCondition(LearnerSettings.factorDims(es.rows(), es.cols(), config));
         }
         DataType keyType = entries == null ? CompletionTables.mappingKeyType(es, null, null)
             : CompletionTables.mappingKeyType(es, entries.getColumnSpec(es.rowColumn()).getType(),
@@ -204,7 +206,7 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
     private DeepFactorizationModelPortObjectSpec modelSpec() {
         return new DeepFactorizationModelPortObjectSpec(settings().depth(),
             settings().entries().isIdMode() ? DeepFactorizationModelPortObjectSpec.KEYS_ID
-                : DeepFactorizationModelPortObjectSpec.KEYS_INDEX);
+                : DeepFactorizationModelPortObjectSpec.KEYS_INDEX, settings().factorization());
     }
 
     // ---- execute ----
@@ -241,7 +243,8 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
         KeyIndex rowKeys = input.rowKeys();
         KeyIndex colKeys = input.colKeys();
         final RecoveryProblem toSolve = input.problem();
-        final int[] dims = Widths.resolve(toSolve.rows(), toSolve.cols(), config.depth(), config.hiddenWidths());
+        settings().checkSquare(toSolve.rows(), toSolve.cols());
+        final int[] dims = LearnerSettings.factorDims(toSolve.rows(), toSolve.cols(), config);
         settings().checkInitCondition(dims);
         String modelNotStored = null;
         try {
@@ -435,15 +438,17 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
      */
     private void checkMemory(final int rows, final int cols, final TrainingConfig config,
         final long operatorDoubles) throws InsufficientMemoryException, InvalidSettingsException {
-        int[] dims = Widths.resolve(rows, cols, config.depth(), config.hiddenWidths());
+        settings().checkSquare(rows, cols);
+        int[] dims = LearnerSettings.factorDims(rows, cols, config);
         try {
             Widths.requireFits(dims);
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException(e.getMessage() + ": set 'Hidden width (0 = columns)' (setting '"
                 + LearnerSettings.KEY_WIDTH + "') to a smaller value", e);
         }
-        String what = String.format(Locale.ROOT, "a depth-%d factorization of a %d x %d matrix%s", config.depth(),
-            rows, cols, operatorDoubles > 0 ? " and its sensing operator" : "");
+        String what = String.format(Locale.ROOT, "a depth-%d %sfactorization of a %d x %d matrix%s",
+            config.depth(), settings().symmetric() ? "symmetric " : "", rows, cols,
+            operatorDoubles > 0 ? " and its sensing operator" : "");
         long bytes;
         try {
             long matrix = Math.multiplyExact((long)rows, cols);

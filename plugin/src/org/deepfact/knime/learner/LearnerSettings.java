@@ -3,8 +3,10 @@ package org.deepfact.knime.learner;
 import java.util.Locale;
 
 import org.deepfact.engine.Choice;
+import org.deepfact.engine.model.Factorization;
 import org.deepfact.engine.model.InitCondition;
 import org.deepfact.engine.model.InitKind;
+import org.deepfact.engine.model.Widths;
 import org.deepfact.engine.optim.OptimizerKind;
 import org.deepfact.engine.train.TrainingConfig;
 import org.deepfact.knime.common.CheckedSettings;
@@ -44,6 +46,8 @@ public final class LearnerSettings extends CheckedSettings {
     public static final String KEY_LONG_SINGULAR_VALUES = "long_singular_values";
     /** Added in 0.3.0: a sign condition on det W(0) (Razin and Cohen 2020; square matrices only). */
     public static final String KEY_INIT_CONDITION = "init_condition";
+    /** Added in 0.3.0: general W = W_N ... W_1 or symmetric W = P P^T (Gunasekar et al. 2017). */
+    public static final String KEY_FACTORIZATION = "factorization";
 
     public static final int DEFAULT_DEPTH = 3;
     public static final int DEFAULT_WIDTH = 0;
@@ -64,11 +68,13 @@ public final class LearnerSettings extends CheckedSettings {
     public static final boolean DEFAULT_LONG_SINGULAR_VALUES = false;
     public static final String[] ON_DIVERGENCE_NAMES = {DIVERGENCE_FAIL, DIVERGENCE_REPORT};
     public static final String DEFAULT_INIT_CONDITION = InitCondition.NONE.id();
+    public static final String DEFAULT_FACTORIZATION = Factorization.GENERAL.id();
 
     /** Names offered by the dialog and accepted from flow variables (case-insensitive): the engine's ids. */
     public static final String[] INIT_NAMES = Choice.ids(InitKind.class);
     public static final String[] OPTIMIZER_NAMES = Choice.ids(OptimizerKind.class);
     public static final String[] INIT_CONDITION_NAMES = Choice.ids(InitCondition.class);
+    public static final String[] FACTORIZATION_NAMES = Choice.ids(Factorization.class);
 
     /** Dialog labels, named in messages (see {@link CheckedSettings#validate}). */
     static final String LABEL_DEPTH = "Depth N";
@@ -76,6 +82,7 @@ public final class LearnerSettings extends CheckedSettings {
     static final String LABEL_INIT = "Initialisation";
     static final String LABEL_INIT_SCALE = "Initialisation scale";
     static final String LABEL_INIT_CONDITION = "Initialisation condition (square matrices)";
+    static final String LABEL_FACTORIZATION = "Factorization";
     static final String LABEL_SEED = "Seed";
     static final String LABEL_OPTIMIZER = "Optimizer";
     static final String LABEL_LEARNING_RATE = "Learning rate";
@@ -113,6 +120,8 @@ public final class LearnerSettings extends CheckedSettings {
         addSince("0.2.0", KEY_LONG_SINGULAR_VALUES, createLongSingularValuesModel());
     private final SettingsModelString m_initCondition =
         addSince("0.3.0", KEY_INIT_CONDITION, createInitConditionModel());
+    private final SettingsModelString m_factorization =
+        addSince("0.3.0", KEY_FACTORIZATION, createFactorizationModel());
 
     {
         label(KEY_DEPTH, LABEL_DEPTH);
@@ -131,6 +140,7 @@ public final class LearnerSettings extends CheckedSettings {
         label(KEY_OUTPUT_FACTORS, LABEL_OUTPUT_FACTORS);
         label(KEY_LONG_SINGULAR_VALUES, LABEL_LONG_SINGULAR_VALUES);
         label(KEY_INIT_CONDITION, LABEL_INIT_CONDITION);
+        label(KEY_FACTORIZATION, LABEL_FACTORIZATION);
     }
 
     static SettingsModelInteger createDepthModel() {
@@ -197,6 +207,10 @@ public final class LearnerSettings extends CheckedSettings {
         return new SettingsModelString(KEY_INIT_CONDITION, DEFAULT_INIT_CONDITION);
     }
 
+    static SettingsModelString createFactorizationModel() {
+        return new SettingsModelString(KEY_FACTORIZATION, DEFAULT_FACTORIZATION);
+    }
+
     /** @return the key-column settings (shared with Nuclear Norm Completion) */
     public EntriesSettings entries() {
         return m_entries;
@@ -222,6 +236,16 @@ public final class LearnerSettings extends CheckedSettings {
     /** @return the condition det W(0) must meet (none by default and for settings saved before 0.3.0) */
     public InitCondition initCondition() {
         return InitCondition.parse(m_initCondition.getStringValue().trim());
+    }
+
+    /** @return general (default, and for settings saved before 0.3.0) or symmetric W = P P^T */
+    public Factorization factorization() {
+        return Factorization.parse(m_factorization.getStringValue().trim());
+    }
+
+    /** @return true for the symmetric factorization W = P P^T */
+    boolean symmetric() {
+        return factorization() == Factorization.SYMMETRIC;
     }
 
     public OptimizerKind optimizer() {
@@ -302,6 +326,11 @@ public final class LearnerSettings extends CheckedSettings {
         return this;
     }
 
+    public LearnerSettings factorization(final String v) {
+        m_factorization.setStringValue(v);
+        return this;
+    }
+
     public LearnerSettings initScale(final double v) {
         m_initScale.setDoubleValue(v);
         return this;
@@ -360,9 +389,11 @@ public final class LearnerSettings extends CheckedSettings {
         TrainingConfig.Builder b = TrainingConfig.builder().depth(depth()).init(init()).initScale(initScale())
             .optimizer(optimizer()).learningRate(learningRate()).maxIterations(maxIterations())
             .lossThreshold(lossThreshold()).logEvery(logEvery()).topK(topK()).threads(threads()).seed(seed())
-            .initCondition(initCondition()).alignment(false);
-        if (width() > 0 && depth() > 1) {
-            int[] widths = new int[depth() - 1];
+            .initCondition(initCondition()).factorization(factorization()).alignment(false);
+        // symmetric: the hidden widths are P's, N/2 - 1 of them
+        int factors = symmetric() ? depth() / 2 : depth();
+        if (width() > 0 && factors > 1) {
+            int[] widths = new int[factors - 1];
             java.util.Arrays.fill(widths, width());
             b.hiddenWidths(widths);
         }
@@ -390,6 +421,51 @@ public final class LearnerSettings extends CheckedSettings {
         SettingsGroup.requireRange(KEY_THREADS, threads(), 1, MAX_THREADS);
         SettingsGroup.requireChoice(KEY_ON_DIVERGENCE, canonical(m_onDivergence.getStringValue()),
             ON_DIVERGENCE_NAMES);
+        SettingsGroup.requireChoice(KEY_FACTORIZATION, canonical(m_factorization.getStringValue()),
+            FACTORIZATION_NAMES);
+        checkSymmetric();
+    }
+
+    /** Symmetric W = P P^T: an even depth (P holds N/2 factors) and no determinant condition (det P P^T >= 0). */
+    void checkSymmetric() throws InvalidSettingsException {
+        if (!symmetric()) {
+            return;
+        }
+        String setting = "'" + LABEL_FACTORIZATION + "' (setting '" + KEY_FACTORIZATION + "') = "
+            + Factorization.SYMMETRIC.id();
+        if (depth() % 2 != 0) {
+            throw new InvalidSettingsException(setting + " (W = P P^T, P of N/2 factors) needs an even '" + LABEL_DEPTH
+                + "' (setting '" + KEY_DEPTH + "'), got " + depth() + "; use " + (depth() + 1)
+                + (depth() > 1 ? " or " + (depth() - 1) : ""));
+        }
+        if (initCondition() != InitCondition.NONE) {
+            throw new InvalidSettingsException(setting + " cannot meet '" + LABEL_INIT_CONDITION + "' (setting '"
+                + KEY_INIT_CONDITION + "') = " + initCondition().id() + ": det(P P^T) >= 0 always; set it to '"
+                + InitCondition.NONE.id() + "'");
+        }
+    }
+
+    /**
+     * Refuses a non-square problem for the symmetric factorization, before any training.
+     *
+     * @throws InvalidSettingsException naming the setting and the shape
+     */
+    void checkSquare(final int rows, final int cols) throws InvalidSettingsException {
+        if (symmetric() && rows != cols) {
+            throw new InvalidSettingsException("'" + LABEL_FACTORIZATION + "' (setting '" + KEY_FACTORIZATION
+                + "') = " + Factorization.SYMMETRIC.id() + " (W = P P^T) needs a square matrix, got " + rows + " x "
+                + cols + "; set it to '" + Factorization.GENERAL.id() + "'");
+        }
+    }
+
+    /**
+     * @return d_0 .. d_K of the trained factors: the general chain W_N ... W_1 of a rows x cols matrix, or for
+     *         the symmetric factorization P's (K = N/2, P of size rows x rows by default); call
+     *         {@link #checkSquare} first
+     */
+    static int[] factorDims(final int rows, final int cols, final TrainingConfig config) {
+        return Widths.resolve(rows, config.factorization() == Factorization.SYMMETRIC ? rows : cols,
+            config.factorCount(), config.hiddenWidths());
     }
 
     /**

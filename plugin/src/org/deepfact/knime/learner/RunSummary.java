@@ -22,7 +22,8 @@ import org.knime.core.data.def.StringCell;
  * The Learner's run summary: one row per run with the columns of the command line's
  * {@code completion-runs.csv} that apply to a single training run (same names and meaning,
  * engine ids for init, optimizer and stop reason), plus {@code widths} and {@code test_error}, and
- * (0.3.0) the best recorded held-out point, named as in {@code train --json}.
+ * (0.3.0) the best recorded held-out point, named as in {@code train --json}, and the factorization
+ * (general or symmetric; for symmetric, depth is the end-to-end N and widths are P's hidden widths).
  * The first {@link #ID_COLUMNS} columns identify the run; the history tables end with them too,
  * so that tables collected by a loop can be told apart. Columns are only ever added at the end.
  */
@@ -31,7 +32,8 @@ final class RunSummary {
     /** Columns of the summary, in order. */
     static final List<String> COLUMNS = List.of("depth", "widths", "init", "init_scale", "optimizer", "lr", "seed",
         "iterations", "stop_reason", "train_loss", "test_error", "reconstruction_error", "nuclear_norm",
-        "effective_rank", "seconds", "best_held_out_error", "best_held_out_iteration");
+        "effective_rank", "seconds", "best_held_out_error", "best_held_out_iteration",
+        "factorization");
 
     /** The seed column (Long), pushed as a String flow variable. */
     static final String SEED = "seed";
@@ -42,7 +44,7 @@ final class RunSummary {
     private static final DataType[] TYPES = {IntCell.TYPE, StringCell.TYPE, StringCell.TYPE, DoubleCell.TYPE,
         StringCell.TYPE, DoubleCell.TYPE, LongCell.TYPE, LongCell.TYPE, StringCell.TYPE, DoubleCell.TYPE,
         DoubleCell.TYPE, DoubleCell.TYPE, DoubleCell.TYPE, DoubleCell.TYPE, DoubleCell.TYPE, DoubleCell.TYPE,
-        LongCell.TYPE};
+        LongCell.TYPE, StringCell.TYPE};
 
     private RunSummary() {
     }
@@ -90,6 +92,7 @@ final class RunSummary {
         boolean heldOut = best != null && best.heldOut();
         out[15] = cell(heldOut ? best.error() : Double.NaN);
         out[16] = heldOut ? new LongCell(best.iteration()) : DataType.getMissingCell();
+        out[17] = new StringCell(config.factorization().id());
         return out;
     }
 

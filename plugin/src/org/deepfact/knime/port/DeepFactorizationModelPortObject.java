@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.deepfact.engine.model.Factorization;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
@@ -18,8 +20,10 @@ import org.knime.core.node.port.PortType;
 import org.knime.core.node.port.PortTypeRegistry;
 
 /**
- * A trained deep factorization W = W_N ... W_1: the completed matrix W exactly as the Learner
- * output it (so predictions equal the completed matrix bit for bit), the factors, the keys of the
+ * A trained deep factorization W = W_N ... W_1, or (spec's {@link Factorization#SYMMETRIC}, since
+ * 0.3.0) W = P P^T with P = W_{N/2} ... W_1: the completed matrix W exactly as the Learner
+ * output it (so predictions equal the completed matrix bit for bit), the factors (P's for
+ * symmetric; {@link #productOfFactors} multiplies them out accordingly), the keys of the
  * rows and columns (in index order, for ID keys), and the training configuration and run summary
  * as (name, value) texts. Saved with the workflow; at most {@link #MAX_DOUBLES} numbers, checked
  * before anything is written ({@link #requireStorable}): a larger model is kept as an
@@ -150,13 +154,44 @@ public final class DeepFactorizationModelPortObject extends AbstractSimplePortOb
 
     @Override
     public String getSummary() {
-        return "Depth-" + m_spec.depth() + " factorization of a " + rows() + " x " + cols() + " matrix ("
+        return "Depth-" + m_spec.depth() + (factorization() == Factorization.SYMMETRIC ? " symmetric (W = P P^T)" : "")
+            + " factorization of a " + rows() + " x " + cols() + " matrix ("
             + m_info.getOrDefault("stop_reason", "?") + " after " + m_info.getOrDefault("iterations", "?")
             + " iterations)";
     }
 
     public int rows() {
         return m_rows;
+    }
+
+    /** @return general or symmetric (from the spec; general for a model saved before 0.3.0) */
+    public Factorization factorization() {
+        return m_spec.factorization();
+    }
+
+    /**
+     * W rebuilt from the stored factors: W_N ... W_1, or P P^T with P = W_K ... W_1 for the
+     * symmetric factorization. Equals {@link #matrix()} up to rounding (the engine's kernels sum in
+     * another order); consumers that need the Learner's exact numbers use {@link #matrix()}.
+     *
+     * @return a new rows x cols matrix, or null when no factors are held (unstored or diverged model)
+     */
+    public DMatrixRMaj productOfFactors() {
+        if (m_factors.isEmpty()) {
+            return null;
+        }
+        DMatrixRMaj chain = m_factors.get(0).copy();
+        for (int j = 1; j < m_factors.size(); j++) {
+            DMatrixRMaj next = new DMatrixRMaj(m_factors.get(j).numRows, chain.numCols);
+            CommonOps_DDRM.mult(m_factors.get(j), chain, next);
+            chain = next;
+        }
+        if (factorization() == Factorization.SYMMETRIC) {
+            DMatrixRMaj w = new DMatrixRMaj(chain.numRows, chain.numRows);
+            CommonOps_DDRM.multTransB(chain, chain, w);
+            return w;
+        }
+        return chain;
     }
 
     public int cols() {
@@ -168,7 +203,7 @@ public final class DeepFactorizationModelPortObject extends AbstractSimplePortOb
         return m_matrix;
     }
 
-    /** @return W_1 .. W_N (shared: do not modify) */
+    /** @return W_1 .. W_N, or P's W_1 .. W_{N/2} for the symmetric factorization (shared: do not modify) */
     public List<DMatrixRMaj> factors() {
         return Collections.unmodifiableList(m_factors);
     }

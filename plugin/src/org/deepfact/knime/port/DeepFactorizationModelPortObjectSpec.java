@@ -1,5 +1,6 @@
 package org.deepfact.knime.port;
 
+import org.deepfact.engine.model.Factorization;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.ModelContentRO;
 import org.knime.core.node.ModelContentWO;
@@ -8,7 +9,9 @@ import org.knime.core.node.port.AbstractSimplePortObjectSpec;
 /**
  * What is known about a trained deep factorization before execution: its depth and how the
  * training entries named rows and columns ({@code index}: 0-based indices; {@code id}: arbitrary
- * keys), so that the Predictor can check its pairs table in configure. The shape and the factors
+ * keys), so that the Predictor can check its pairs table in configure, and (since 0.3.0) the
+ * factorization: general W = W_N ... W_1, or symmetric W = P P^T whose stored factors are P's N/2.
+ * A spec saved before 0.3.0 has no factorization and loads as general. The shape and the factors
  * are known only after training and live in {@link DeepFactorizationModelPortObject}.
  */
 public final class DeepFactorizationModelPortObjectSpec extends AbstractSimplePortObjectSpec {
@@ -30,9 +33,14 @@ public final class DeepFactorizationModelPortObjectSpec extends AbstractSimplePo
 
     private static final String KEY_KEYS = "key_mode";
 
+    /** Added in 0.3.0 (absent in older saved models: general). */
+    private static final String KEY_FACTORIZATION = "factorization";
+
     private int m_depth;
 
     private String m_keyMode = KEYS_INDEX;
+
+    private Factorization m_factorization = Factorization.GENERAL;
 
     /** For the serializer only. */
     public DeepFactorizationModelPortObjectSpec() {
@@ -43,6 +51,20 @@ public final class DeepFactorizationModelPortObjectSpec extends AbstractSimplePo
      * @param keyMode {@link #KEYS_INDEX} or {@link #KEYS_ID}
      */
     public DeepFactorizationModelPortObjectSpec(final int depth, final String keyMode) {
+        this(depth, keyMode, Factorization.GENERAL);
+    }
+
+    /**
+     * @param depth end-to-end depth N (symmetric: P holds N/2 factors)
+     * @param keyMode {@link #KEYS_INDEX} or {@link #KEYS_ID}
+     * @param factorization general or symmetric
+     */
+    public DeepFactorizationModelPortObjectSpec(final int depth, final String keyMode,
+        final Factorization factorization) {
+        if (factorization == null) {
+            throw new IllegalArgumentException("Factorization must be given");
+        }
+        m_factorization = factorization;
         if (!KEYS_INDEX.equals(keyMode) && !KEYS_ID.equals(keyMode)) {
             throw new IllegalArgumentException("Unknown key mode '" + keyMode + "'");
         }
@@ -50,9 +72,14 @@ public final class DeepFactorizationModelPortObjectSpec extends AbstractSimplePo
         m_keyMode = keyMode;
     }
 
-    /** @return number of factors N */
+    /** @return the end-to-end depth N (the number of stored factors for general, twice it for symmetric) */
     public int depth() {
         return m_depth;
+    }
+
+    /** @return general, or symmetric W = P P^T (general for a model saved before 0.3.0) */
+    public Factorization factorization() {
+        return m_factorization;
     }
 
     /** @return {@link #KEYS_INDEX} or {@link #KEYS_ID} */
@@ -70,6 +97,7 @@ public final class DeepFactorizationModelPortObjectSpec extends AbstractSimplePo
         model.addInt(KEY_VERSION, 1);
         model.addInt(KEY_DEPTH, m_depth);
         model.addString(KEY_KEYS, m_keyMode);
+        model.addString(KEY_FACTORIZATION, m_factorization.id());
     }
 
     @Override
@@ -84,10 +112,16 @@ public final class DeepFactorizationModelPortObjectSpec extends AbstractSimplePo
         if (!KEYS_INDEX.equals(m_keyMode) && !KEYS_ID.equals(m_keyMode)) {
             throw new InvalidSettingsException("Unknown key mode '" + m_keyMode + "' in a deep factorization model");
         }
+        try {
+            m_factorization = Factorization.parse(model.getString(KEY_FACTORIZATION, Factorization.GENERAL.id()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException(e.getMessage() + " in a deep factorization model", e);
+        }
     }
 
     @Override
     public String toString() {
-        return "Deep factorization model: depth " + m_depth + ", rows and columns by " + m_keyMode;
+        return "Deep factorization model: depth " + m_depth + " (" + m_factorization.id()
+            + "), rows and columns by " + m_keyMode;
     }
 }

@@ -15,7 +15,7 @@ import org.knime.core.node.port.PortTypeRegistry;
  * A matrix sensing problem y_i = &lt;A_i, W*&gt;, i = 1..m, stored compactly: the shape, m, the
  * operator's seed and the m measurement values y. The sensing matrices A_i (m * rows * cols
  * numbers) are never stored: {@link #operator()} regenerates them, bit for bit, from the seed
- * with the engine's {@link SensingOperator}. At most {@link #MAX_MEASUREMENTS} values are held,
+ * with the engine's {@link SensingOperator} of the spec's {@link SensingKind}. At most {@link #MAX_MEASUREMENTS} values are held,
  * so the port never stores millions of numbers.
  */
 public final class SensingProblemPortObject extends AbstractSimplePortObject {
@@ -62,6 +62,10 @@ public final class SensingProblemPortObject extends AbstractSimplePortObject {
         if (values.length > MAX_MEASUREMENTS) {
             throw new IllegalArgumentException("At most " + MAX_MEASUREMENTS + " measurements, got " + values.length);
         }
+        if (spec.kind().squareOnly() && rows != spec.cols()) {
+            throw new IllegalArgumentException("The " + spec.operator() + " sensing operator measures square matrices "
+                + "only, got " + rows + " x " + spec.cols());
+        }
         m_spec = spec;
         m_rows = rows;
         m_values = values.clone();
@@ -74,7 +78,7 @@ public final class SensingProblemPortObject extends AbstractSimplePortObject {
 
     @Override
     public String getSummary() {
-        return m_spec.measurements() + " sensing measurements of a " + m_rows + " x " + m_spec.cols()
+        return m_spec.measurements() + " " + m_spec.operator() + " sensing measurements of a " + m_rows + " x " + m_spec.cols()
             + " matrix (seed " + m_spec.seed() + ")";
     }
 
@@ -93,16 +97,18 @@ public final class SensingProblemPortObject extends AbstractSimplePortObject {
 
     /** @return the engine operator with the A_i regenerated from the seed (stored in memory when small) */
     public SensingOperator operator() {
-        return SensingOperator.gaussian(m_rows, m_spec.cols(), m_spec.measurements(), m_spec.seed());
+        return m_spec.kind().operator(m_rows, m_spec.cols(), m_spec.measurements(), m_spec.seed(),
+            SensingOperator.Storage.AUTO);
     }
 
     /**
      * @return doubles {@link #operator()} and a constraint view of it hold: all m A_i when the engine
      *         stores them (m x rows x cols at most {@link SensingOperator#STORE_LIMIT}), else one
-     *         rows x cols scratch matrix for regenerating them
+     *         block of rows x cols scratch matrices for regenerating them; plus Q and the D_i (commuting)
      */
     public long operatorDoubles() {
-        return SensingOperator.heldDoubles(m_rows, m_spec.cols(), m_spec.measurements());
+        return SensingOperator.heldDoubles(m_rows, m_spec.cols(), m_spec.measurements())
+            + m_spec.kind().extraDoubles(m_rows, m_spec.measurements());
     }
 
     @Override
@@ -117,6 +123,10 @@ public final class SensingProblemPortObject extends AbstractSimplePortObject {
         m_spec = (SensingProblemPortObjectSpec)spec;
         m_rows = model.getInt(KEY_ROWS);
         m_values = model.getDoubleArray(KEY_VALUES);
+        if (m_spec.kind().squareOnly() && m_rows != m_spec.cols()) {
+            throw new InvalidSettingsException("Sensing problem of kind " + m_spec.operator() + " has a non-square "
+                + m_rows + " x " + m_spec.cols() + " shape");
+        }
         if (m_values.length != m_spec.measurements()) {
             throw new InvalidSettingsException("Sensing problem holds " + m_values.length + " values but its spec says "
                 + m_spec.measurements());

@@ -16,7 +16,7 @@ public final class SensingProblemPortObjectSpec extends AbstractSimplePortObject
     public static final class Serializer extends AbstractSimplePortObjectSpecSerializer<SensingProblemPortObjectSpec> {
     }
 
-    /** The only operator so far: A_i with i.i.d. N(0, 1/(rows*cols)) entries (engine SensingOperator.gaussian). */
+    /** A_i with i.i.d. N(0, 1/(rows*cols)) entries (engine SensingOperator.gaussian): the only kind before 0.3.0. */
     public static final String OPERATOR_GAUSSIAN = "gaussian";
 
     private static final String KEY_VERSION = "version";
@@ -29,7 +29,7 @@ public final class SensingProblemPortObjectSpec extends AbstractSimplePortObject
 
     private static final String KEY_SEED = "seed";
 
-    private String m_operator = OPERATOR_GAUSSIAN;
+    private SensingKind m_operator = SensingKind.GAUSSIAN;
 
     private int m_cols;
 
@@ -47,13 +47,33 @@ public final class SensingProblemPortObjectSpec extends AbstractSimplePortObject
      * @param seed seed of the sensing operator
      */
     public SensingProblemPortObjectSpec(final int cols, final int measurements, final long seed) {
+        this(SensingKind.GAUSSIAN, cols, measurements, seed);
+    }
+
+    /**
+     * @param kind the operator's kind (symmetric_gaussian and commuting: square matrices only)
+     * @param cols number of matrix columns
+     * @param measurements number of measurements m
+     * @param seed seed of the sensing operator
+     */
+    public SensingProblemPortObjectSpec(final SensingKind kind, final int cols, final int measurements,
+        final long seed) {
+        if (kind == null) {
+            throw new IllegalArgumentException("Sensing operator kind must be given");
+        }
+        m_operator = kind;
         m_cols = cols;
         m_measurements = measurements;
         m_seed = seed;
     }
 
-    /** @return the operator kind, {@link #OPERATOR_GAUSSIAN} */
+    /** @return the operator kind's id, e.g. {@link #OPERATOR_GAUSSIAN} */
     public String operator() {
+        return m_operator.id();
+    }
+
+    /** @return the operator kind */
+    public SensingKind kind() {
         return m_operator;
     }
 
@@ -74,7 +94,7 @@ public final class SensingProblemPortObjectSpec extends AbstractSimplePortObject
     @Override
     protected void save(final ModelContentWO model) {
         model.addInt(KEY_VERSION, 1);
-        model.addString(KEY_OPERATOR, m_operator);
+        model.addString(KEY_OPERATOR, m_operator.id());
         model.addInt(KEY_COLS, m_cols);
         model.addInt(KEY_MEASUREMENTS, m_measurements);
         model.addLong(KEY_SEED, m_seed);
@@ -87,9 +107,13 @@ public final class SensingProblemPortObjectSpec extends AbstractSimplePortObject
             throw new InvalidSettingsException("Sensing problem saved by a newer DeepFact (format " + version
                 + "); update DeepFact to read it");
         }
-        m_operator = model.getString(KEY_OPERATOR);
-        if (!OPERATOR_GAUSSIAN.equals(m_operator)) {
-            throw new InvalidSettingsException("Unknown sensing operator '" + m_operator + "'");
+        // every port saved before 0.3.0 is gaussian (and says so; a missing field means the same)
+        final String operator = model.getString(KEY_OPERATOR, OPERATOR_GAUSSIAN);
+        try {
+            m_operator = SensingKind.parse(operator);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException(e.getMessage() + " in a sensing problem; update DeepFact to read it",
+                e);
         }
         m_cols = model.getInt(KEY_COLS);
         m_measurements = model.getInt(KEY_MEASUREMENTS);
@@ -98,7 +122,7 @@ public final class SensingProblemPortObjectSpec extends AbstractSimplePortObject
 
     @Override
     public String toString() {
-        return "Sensing problem: " + m_measurements + " " + m_operator + " measurements of a matrix with " + m_cols
+        return "Sensing problem: " + m_measurements + " " + m_operator.id() + " measurements of a matrix with " + m_cols
             + " columns, seed " + m_seed;
     }
 }

@@ -70,7 +70,7 @@ class LearnerRunSummaryTest {
         BufferedDataTable summary = (BufferedDataTable)out[DeepFactorizationLearnerNodeModel.OUT_SUMMARY];
         assertEquals(List.of("depth", "widths", "init", "init_scale", "optimizer", "lr", "seed", "iterations",
             "stop_reason", "train_loss", "test_error", "reconstruction_error", "nuclear_norm", "effective_rank",
-            "seconds", "best_held_out_error", "best_held_out_iteration"),
+            "seconds", "best_held_out_error", "best_held_out_iteration", "factorization"),
             Arrays.asList(summary.getDataTableSpec().getColumnNames()));
         List<DataCell[]> rows = NodeTestSupport.cells(summary);
         assertEquals(1, rows.size());
@@ -94,6 +94,7 @@ class LearnerRunSummaryTest {
         assertEquals(direct.last().effectiveRank(), num(r[13]));
         assertTrue(num(r[14]) >= 0);
         assertTrue(r[15].isMissing() && r[16].isMissing(), "a ground truth is no held-out reference");
+        assertEquals("general", r[17].toString(), "the default factorization");
 
         // the history ends with the same identifying cells
         DataCell[] h = NodeTestSupport.cells((BufferedDataTable)out[1]).get(0);

@@ -7,8 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import java.util.Map;
 
+import org.deepfact.engine.model.Factorization;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.ModelContent;
 
 /** The model port object survives a save and load, keys of every kind included. */
 class DeepFactorizationModelPortObjectTest {
@@ -54,5 +58,51 @@ class DeepFactorizationModelPortObjectTest {
         assertThrows(IllegalArgumentException.class, () -> new DeepFactorizationModelPortObject(
             new DeepFactorizationModelPortObjectSpec(1, DeepFactorizationModelPortObjectSpec.KEYS_INDEX), w,
             List.of(), List.of(1L, 2L), List.of(1L, 2L), Map.of()));
+    }
+
+    @Test
+    void aSymmetricModelKeepsItsFactorizationAndRebuildsPPTransposed() throws Exception {
+        // P = W_2 W_1 (3 x 3), W = P P^T: the stored factors are P's
+        final DMatrixRMaj w1 = new DMatrixRMaj(new double[][]{{1, 2, 0}, {0, 1, -1}, {3, 0, 1}});
+        final DMatrixRMaj w2 = new DMatrixRMaj(new double[][]{{0.5, 0, 1}, {2, -1, 0}, {0, 0, 1}});
+        final DMatrixRMaj p = new DMatrixRMaj(3, 3);
+        CommonOps_DDRM.mult(w2, w1, p);
+        final DMatrixRMaj w = new DMatrixRMaj(3, 3);
+        CommonOps_DDRM.multTransB(p, p, w);
+        final DeepFactorizationModelPortObject m = new DeepFactorizationModelPortObject(
+            new DeepFactorizationModelPortObjectSpec(4, DeepFactorizationModelPortObjectSpec.KEYS_INDEX,
+                Factorization.SYMMETRIC), w, List.of(w1, w2), null, null, Map.of());
+        final DeepFactorizationModelPortObject back = ModelPortRoundTrip.saveAndLoad(m);
+        assertEquals(Factorization.SYMMETRIC, back.factorization());
+        assertEquals(4, back.getSpec().depth());
+        assertEquals(m.getSpec(), back.getSpec());
+        assertArrayEquals(w.data, back.productOfFactors().data, 0.0, "P P^T, not W_2 W_1");
+        // the general reading of the same factors is W_2 W_1
+        final DeepFactorizationModelPortObject general = new DeepFactorizationModelPortObject(
+            new DeepFactorizationModelPortObjectSpec(2, DeepFactorizationModelPortObjectSpec.KEYS_INDEX), p,
+            List.of(w1, w2), null, null, Map.of());
+        assertEquals(Factorization.GENERAL, general.factorization());
+        assertArrayEquals(p.data, general.productOfFactors().data, 0.0);
+        assertEquals(null, DeepFactorizationModelPortObject.unstored(m.getSpec(), 3, 3, Map.of(), "x")
+            .productOfFactors());
+    }
+
+    @Test
+    void aSpecSavedBeforeTheFactorizationExistedLoadsAsGeneral() throws Exception {
+        // the 0.2.0 format: version, depth and key mode only
+        final ModelContent old = new ModelContent("spec");
+        old.addInt("version", 1);
+        old.addInt("depth", 3);
+        old.addString("key_mode", DeepFactorizationModelPortObjectSpec.KEYS_INDEX);
+        final DeepFactorizationModelPortObjectSpec spec = new DeepFactorizationModelPortObjectSpec();
+        spec.load(old);
+        assertEquals(Factorization.GENERAL, spec.factorization());
+        assertEquals(3, spec.depth());
+        assertEquals(new DeepFactorizationModelPortObjectSpec(3, DeepFactorizationModelPortObjectSpec.KEYS_INDEX),
+            spec);
+        old.addString("factorization", "skew");
+        final InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+            () -> new DeepFactorizationModelPortObjectSpec().load(old));
+        assertEquals(true, e.getMessage().contains("'skew'"), e.getMessage());
     }
 }

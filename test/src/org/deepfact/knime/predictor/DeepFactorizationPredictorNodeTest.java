@@ -105,6 +105,39 @@ class DeepFactorizationPredictorNodeTest {
     }
 
     @Test
+    void aSymmetricModelPredictsItsCompletedMatrixBitForBit() throws Exception {
+        ExecutionContext exec = exec();
+        int n = 5;
+        EntriesFixture square = new EntriesFixture(n, n, (i, j) -> (1 + 0.5 * i) * (1 + 0.5 * j),
+            EntriesFixture.positions(n, n, (i, j) -> (i * 7 + j * 3) % 3));
+        NodeModel learner = new DeepFactorizationLearnerNodeFactory().createNodeModel();
+        ((org.deepfact.knime.common.StatelessNodeModel<org.deepfact.knime.learner.LearnerSettings>)learner).settings()
+            .factorization("symmetric").depth(4).learningRate(1e-2).maxIterations(200).logEvery(100).topK(1)
+            .initScale(1e-2);
+        java.lang.reflect.Method execute =
+            NodeModel.class.getDeclaredMethod("execute", PortObject[].class, ExecutionContext.class);
+        execute.setAccessible(true);
+        PortObject[] out = (PortObject[])execute.invoke(learner, new PortObject[]{square.table(exec), null, null}, exec);
+        double[][] completed = NodeTestSupport.toArray((BufferedDataTable)out[0]);
+        DeepFactorizationModelPortObject model = ModelPortRoundTrip.saveAndLoad((DeepFactorizationModelPortObject)out[5]);
+        assertEquals(org.deepfact.engine.model.Factorization.SYMMETRIC, model.factorization());
+        assertEquals(2, model.factors().size(), "P's two factors");
+        DeepFactorizationPredictorNodeModel p = new DeepFactorizationPredictorNodeFactory().createNodeModel();
+        List<Object[]> pairs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                pairs.add(new Object[]{i, j});
+            }
+        }
+        BufferedDataTable in = NodeTestSupport.table(exec, new DataTableSpec(new String[]{"row", "column"},
+            new DataType[]{IntCell.TYPE, IntCell.TYPE}), pairs.toArray(new Object[0][]));
+        List<DataCell[]> rows = NodeTestSupport.cells((BufferedDataTable)p.execute(new PortObject[]{model, in}, exec)[0]);
+        for (int k = 0; k < n * n; k++) {
+            assertEquals(completed[k / n][k % n], ((DoubleValue)rows.get(k)[2]).getDoubleValue(), 0.0);
+        }
+    }
+
+    @Test
     void idKeysMapThroughTheModelAndUnknownKeysGiveMissingCellsAndOneWarning() throws Exception {
         ExecutionContext exec = exec();
         Object[] trained = train(true, exec);

@@ -1,5 +1,6 @@
 package org.deepfact.knime.sensing;
 
+import org.deepfact.knime.port.SensingKind;
 import org.deepfact.knime.port.SensingProblemPortObject;
 import static org.deepfact.knime.testing.NodeTestSupport.exec;
 import static org.deepfact.knime.testing.NodeTestSupport.matrixTable;
@@ -33,10 +34,16 @@ class MatrixSensingNodeTest {
     private final DMatrixRMaj w = GroundTruth.generate(GroundTruthSpec.of(4, 3, 1, 5));
 
     private static MatrixSensingNodeModel model(final int m, final long seed) throws InvalidSettingsException {
+        return model(m, seed, "gaussian");
+    }
+
+    private static MatrixSensingNodeModel model(final int m, final long seed, final String operator)
+        throws InvalidSettingsException {
         final NodeSettings ns = new NodeSettings("s");
         new MatrixSensingSettings().saveTo(ns);
         ns.addInt("measurements", m);
         ns.addLong("seed", seed);
+        ns.addString("operator", operator);
         final MatrixSensingNodeModel model = new MatrixSensingNodeFactory().createNodeModel();
         SettingsCalls.validate(model, ns);
         SettingsCalls.load(model, ns);
@@ -78,5 +85,35 @@ class MatrixSensingNodeTest {
         final var e = assertThrows(InvalidSettingsException.class,
             () -> model(3, 1).configure(new PortObjectSpec[]{spec}));
         assertTrue(e.getMessage().contains("'id'"), e.getMessage());
+    }
+
+    @Test
+    void commutingAndSymmetricMeasurementsEqualTheEngines() throws Exception {
+        final DMatrixRMaj square = GroundTruth.generate(GroundTruthSpec.of(5, 5, 1, 3)
+            .withStructure(GroundTruthSpec.Structure.PSD));
+        final BufferedDataTable in = matrixTable(exec, square);
+        for (final String operator : new String[]{"commuting", "symmetric_gaussian"}) {
+            final MatrixSensingNodeModel m = model(4, 21, operator);
+            final PortObjectSpec[] specs = m.configure(new PortObjectSpec[]{in.getDataTableSpec()});
+            final SensingProblemPortObject out = (SensingProblemPortObject)m.execute(new PortObject[]{in}, exec)[0];
+            assertEquals(specs[0], out.getSpec());
+            assertEquals(SensingKind.parse(operator), out.getSpec().kind());
+            final SensingOperator direct = operator.equals("commuting") ? SensingOperator.commuting(5, 4, 21)
+                : SensingOperator.symmetricGaussian(5, 4, 21);
+            assertArrayEquals(direct.measure(square), out.measurementValues(), 0.0, operator);
+            assertArrayEquals(direct.matrix(3).data, out.operator().matrix(3).data, 0.0, operator);
+            assertTrue(out.getSummary().contains(operator), out.getSummary());
+        }
+    }
+
+    @Test
+    void aSquareOnlyOperatorOnARectangularMatrixNamesTheSetting() throws Exception {
+        final BufferedDataTable in = matrixTable(exec, w);
+        final var e = assertThrows(InvalidSettingsException.class,
+            () -> model(4, 1, "commuting").execute(new PortObject[]{in}, exec));
+        assertTrue(e.getMessage().contains("'operator'") && e.getMessage().contains("commuting")
+            && e.getMessage().contains("4 x 3"), e.getMessage());
+        final var unknown = assertThrows(InvalidSettingsException.class, () -> model(4, 1, "fourier"));
+        assertTrue(unknown.getMessage().contains("'operator'"), unknown.getMessage());
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.deepfact.engine.ProgressCallback;
 import org.deepfact.engine.linalg.DenseKernel;
 import org.deepfact.engine.linalg.Kernels;
+import org.deepfact.engine.model.Factorization;
 import org.deepfact.engine.model.Initializer;
 import org.deepfact.engine.model.Widths;
 import org.deepfact.engine.optim.Optimizer;
@@ -14,7 +15,8 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Trains a deep matrix factorization W = W_N ... W_1 on a completion or sensing problem
- * (science.md sections 2-4). One call, one run; the entry point for the KNIME learner node,
+ * (science.md sections 2-4), or with {@link Factorization#SYMMETRIC} W = P P^T, P = W_{N/2} ... W_1
+ * (square problems; the trained and returned factors are then P's). One call, one run; the entry point for the KNIME learner node,
  * the command line and experiments.
  *
  * <p>The iteration loop allocates nothing: factors, gradients, prefix products and optimiser
@@ -41,13 +43,18 @@ public final class Trainer {
      * @return the estimate, or Long.MAX_VALUE when it overflows 64 bits
      */
     public static long estimateBytes(int rows, int cols, TrainingConfig config, long operatorDoubles) {
-        int[] dims = Widths.resolve(rows, cols, config.depth(), config.hiddenWidths());
+        int[] dims = factorDims(rows, cols, config);
+        cols = dims[0]; // symmetric: P's width (the chain's column count)
         try {
             long chain = 0;
             for (int j = 1; j < dims.length; j++) {
                 chain = Math.addExact(chain, Math.multiplyExact((long) dims[j], cols));
             }
             long matrix = Math.multiplyExact((long) rows, cols);
+            if (config.factorization() == Factorization.SYMMETRIC) {
+                // W, G and G + G^T (sensing) or the row copies of P and of its gradient (completion)
+                matrix = Math.addExact(matrix, Math.multiplyExact(3L * rows, Math.max(rows, cols)));
+            }
             long doubles = Math.addExact(Math.addExact(Math.multiplyExact(4, Widths.parameters(dims)),
                     Math.multiplyExact(4, chain)), Math.addExact(Math.multiplyExact(5, matrix), operatorDoubles));
             return Math.multiplyExact(doubles, 8);
@@ -83,7 +90,8 @@ public final class Trainer {
      * built. Gradient descent has no state, so continuing a GD run from its factors gives the same
      * iterates as one longer run.
      *
-     * @param initial W_1 .. W_N with factor j-1 of shape dims[j] x dims[j-1] (copied), or null
+     * @param initial W_1 .. W_N with factor j-1 of shape dims[j] x dims[j-1] (copied), or null; for
+     *        the symmetric factorization P's W_1 .. W_{N/2}
      * @throws IllegalArgumentException when the number or a shape of the factors does not fit
      */
     public static TrainingResult train(RecoveryProblem problem, TrainingConfig config, DMatrixRMaj[] initial,
@@ -92,10 +100,14 @@ public final class Trainer {
             throw new IllegalArgumentException("Problem and configuration must be given");
         }
         ProgressCallback cb = callback == null ? ProgressCallback.NONE : callback;
-        int[] dims = Widths.resolve(problem.rows(), problem.cols(), config.depth(), config.hiddenWidths());
+        int[] dims = factorDims(problem.rows(), problem.cols(), config);
         Widths.requireFits(dims);
+        // Symmetric: P's N/2 factors at scale sqrt(s) are each at s^(1/N), as the general factors
+        // are, so W(0) = P(0) P(0)^T is at the end-to-end scale s (identity: W(0) = s I).
+        double scale = config.factorization() == Factorization.SYMMETRIC ? Math.sqrt(config.initScale())
+                : config.initScale();
         DMatrixRMaj[] factors = initial == null
-                ? Initializer.initialize(dims, config.init(), config.initScale(), config.seed(), config.initCondition())
+                ? Initializer.initialize(dims, config.init(), scale, config.seed(), config.initCondition())
                 : copyChecked(initial, dims);
         try (DenseKernel kernel = Kernels.dense(config.threads(), cb)) {
             return new Run(problem, config, cb, dims, kernel, listener == null ? RecordListener.NONE : listener,
@@ -103,10 +115,27 @@ public final class Trainer {
         }
     }
 
+    /**
+     * The trained factors' layer dimensions: the general chain's, or for the symmetric
+     * factorization P's (N/2 factors, P of size rows x rows by default).
+     *
+     * @throws IllegalArgumentException when a symmetric factorization is asked of a non-square problem
+     */
+    static int[] factorDims(int rows, int cols, TrainingConfig config) {
+        if (config.factorization() == Factorization.SYMMETRIC) {
+            if (rows != cols) {
+                throw new IllegalArgumentException("The symmetric factorization W = P P^T needs a square problem, got "
+                        + rows + " x " + cols);
+            }
+            return Widths.resolve(rows, rows, config.factorCount(), config.hiddenWidths());
+        }
+        return Widths.resolve(rows, cols, config.depth(), config.hiddenWidths());
+    }
+
     private static DMatrixRMaj[] copyChecked(DMatrixRMaj[] initial, int[] dims) {
         if (initial.length != dims.length - 1) {
-            throw new IllegalArgumentException("Depth " + (dims.length - 1) + " needs " + (dims.length - 1)
-                    + " initial factors, got " + initial.length);
+            throw new IllegalArgumentException((dims.length - 1) + " initial factors are needed (W_1 .. W_"
+                    + (dims.length - 1) + ", of P for the symmetric factorization), got " + initial.length);
         }
         DMatrixRMaj[] copies = new DMatrixRMaj[initial.length];
         for (int j = 0; j < initial.length; j++) {
@@ -134,13 +163,14 @@ public final class Trainer {
         private final DMatrixRMaj[] factors;
         private final DMatrixRMaj[] grads;
         private final DMatrixRMaj[] chainWork;
-        /** W = W_N ... W_1 at the last record; the stop is always recorded, so it ends as the result. */
+        /** W (W_N ... W_1 or P P^T) at the last record; the stop is always recorded, so it ends as the result. */
         private final DMatrixRMaj product;
         private final DMatrixRMaj endToEndGradient;
         private final Objective objective;
         private final Optimizer optimizer;
         private final Metrics metrics;
         private final RecordListener listener;
+        private final boolean symmetric;
 
         Run(RecoveryProblem problem, TrainingConfig config, ProgressCallback cb, int[] dims, DenseKernel kernel,
                 RecordListener listener, DMatrixRMaj[] factors) {
@@ -159,7 +189,9 @@ public final class Trainer {
             }
             product = new DMatrixRMaj(problem.rows(), problem.cols());
             endToEndGradient = new DMatrixRMaj(problem.rows(), problem.cols());
-            objective = Objective.of(problem, dims, kernel, cb);
+            symmetric = config.factorization() == Factorization.SYMMETRIC;
+            objective = symmetric ? new SymmetricObjective(problem, dims, kernel, cb)
+                    : Objective.of(problem, dims, kernel, cb);
             optimizer = Optimizer.create(config.optimizer(), config.learningRate(), dims);
             metrics = new Metrics(problem, config, kernel);
         }
@@ -234,10 +266,24 @@ public final class Trainer {
             return r;
         }
 
-        /** out = W_N ... W_1, through the kernel (same bits for any thread count). */
+        /** out = W_N ... W_1, or P P^T, through the kernel (same bits for any thread count). */
         private void endToEnd(DMatrixRMaj out) {
+            int k = factors.length;
+            if (symmetric) {
+                DMatrixRMaj p = k == 1 ? factors[0] : chainWork[k - 1];
+                chainProduct(p);
+                kernel.multTransB(p, p, out);
+            } else {
+                chainProduct(out);
+            }
+        }
+
+        /** out = the product of all factors (out may be chainWork[last]). */
+        private void chainProduct(DMatrixRMaj out) {
             if (factors.length == 1) {
-                out.setTo(factors[0]);
+                if (out != factors[0]) {
+                    out.setTo(factors[0]);
+                }
                 return;
             }
             DMatrixRMaj prev = factors[0];

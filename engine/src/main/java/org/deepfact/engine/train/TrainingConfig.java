@@ -2,6 +2,7 @@ package org.deepfact.engine.train;
 
 import java.util.Arrays;
 
+import org.deepfact.engine.model.Factorization;
 import org.deepfact.engine.model.InitCondition;
 import org.deepfact.engine.model.InitKind;
 import org.deepfact.engine.optim.OptimizerKind;
@@ -31,6 +32,7 @@ public final class TrainingConfig {
     private final boolean alignment;
     private final InitCondition initCondition;
     private final boolean stepCheck;
+    private final Factorization factorization;
 
     private TrainingConfig(Builder b) {
         depth = b.depth;
@@ -50,6 +52,7 @@ public final class TrainingConfig {
         alignment = b.alignment;
         initCondition = b.initCondition;
         stepCheck = b.stepCheck;
+        factorization = b.factorization;
     }
 
     /** @return a builder holding the paper's defaults */
@@ -77,6 +80,7 @@ public final class TrainingConfig {
         b.alignment = alignment;
         b.initCondition = initCondition;
         b.stepCheck = stepCheck;
+        b.factorization = factorization;
         return b;
     }
 
@@ -84,7 +88,7 @@ public final class TrainingConfig {
         return depth;
     }
 
-    /** @return a copy of the N-1 hidden widths, or null for the default (all = cols) */
+    /** @return a copy of the N-1 hidden widths (symmetric: P's N/2 - 1), or null for the default (all = cols) */
     public int[] hiddenWidths() {
         return hiddenWidths == null ? null : hiddenWidths.clone();
     }
@@ -160,12 +164,26 @@ public final class TrainingConfig {
         return stepCheck;
     }
 
+    /**
+     * @return general (W = W_N ... W_1) or symmetric (W = P P^T, P = W_{N/2} ... W_1; then
+     *         {@link #depth()} is the end-to-end N, the hidden widths are P's N/2 - 1, and the
+     *         factors trained and returned are P's)
+     */
+    public Factorization factorization() {
+        return factorization;
+    }
+
+    /** @return the number of trained factors: N, or N/2 for the symmetric factorization */
+    public int factorCount() {
+        return factorization == Factorization.SYMMETRIC ? depth / 2 : depth;
+    }
+
     @Override
     public String toString() {
         return "TrainingConfig[depth=" + depth + ", widths=" + Arrays.toString(hiddenWidths) + ", init=" + init
                 + ", s=" + initScale + ", optimizer=" + optimizer + ", lr=" + learningRate + ", maxIterations="
                 + maxIterations + ", lossThreshold=" + lossThreshold + ", logEvery=" + logEvery + ", seed=" + seed
-                + ", threads=" + threads + "]";
+                + ", threads=" + threads + ", factorization=" + factorization.id() + "]";
     }
 
     /** Mutable builder; every setter returns this. */
@@ -188,6 +206,7 @@ public final class TrainingConfig {
         private boolean alignment = false;
         private boolean stepCheck = false;
         private InitCondition initCondition = InitCondition.NONE;
+        private Factorization factorization = Factorization.GENERAL;
 
         private Builder() {
         }
@@ -278,6 +297,11 @@ public final class TrainingConfig {
             return this;
         }
 
+        public Builder factorization(Factorization v) {
+            factorization = v;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the first invalid setting */
         public TrainingConfig build() {
             require(depth >= 1, "Depth must be >= 1, got " + depth);
@@ -297,9 +321,18 @@ public final class TrainingConfig {
             require(divergenceFactor > 1, "Divergence factor must be > 1, got " + divergenceFactor);
             require(rankTolerance >= 0 && rankTolerance < Double.POSITIVE_INFINITY,
                     "Rank tolerance must be finite and >= 0, got " + rankTolerance);
+            require(factorization != null, "Factorization must be given");
+            boolean symmetric = factorization == Factorization.SYMMETRIC;
+            if (symmetric) {
+                require(depth % 2 == 0, "The symmetric factorization W = P P^T needs an even depth (2, 4, ...), got "
+                        + depth);
+                require(initCondition == InitCondition.NONE, "Initialisation condition " + initCondition.id()
+                        + " does not apply to the symmetric factorization: det(P P^T) >= 0 always");
+            }
             if (hiddenWidths != null) {
-                require(hiddenWidths.length == depth - 1, "Depth " + depth + " needs " + (depth - 1)
-                        + " hidden widths, got " + hiddenWidths.length);
+                int wanted = (symmetric ? depth / 2 : depth) - 1;
+                require(hiddenWidths.length == wanted, "Depth " + depth + " needs " + wanted + " hidden widths"
+                        + (symmetric ? " (of P in the symmetric W = P P^T)" : "") + ", got " + hiddenWidths.length);
                 for (int j = 0; j < hiddenWidths.length; j++) {
                     require(hiddenWidths[j] >= 1, "Hidden width " + (j + 1) + " must be >= 1, got " + hiddenWidths[j]);
                 }

@@ -24,17 +24,17 @@ public final class TrainingResult {
         this.seconds = seconds;
     }
 
-    /** @return a copy of the final end-to-end matrix W = W_N ... W_1 */
+    /** @return a copy of the final end-to-end matrix W = W_N ... W_1 (symmetric: P P^T) */
     public DMatrixRMaj endToEnd() {
         return endToEnd.copy();
     }
 
-    /** @return the number of factors N */
+    /** @return the number of trained factors: N, or N/2 (P's) for the symmetric factorization W = P P^T */
     public int depth() {
         return factors.length;
     }
 
-    /** @return a copy of factor W_j, 1-based as in the paper */
+    /** @return a copy of factor W_j, 1-based as in the paper (symmetric: of P = W_{N/2} ... W_1) */
     public DMatrixRMaj factor(int j) {
         if (j < 1 || j > factors.length) {
             throw new IllegalArgumentException("Factor index " + j + " is out of range [1, " + factors.length + "]");
