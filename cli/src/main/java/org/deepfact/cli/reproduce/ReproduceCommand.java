@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
                 + "Factorization' (NeurIPS 2019) with the engine the KNIME nodes use. Start with "
                 + "'reproduce completion --quick'.",
         subcommands = {CompletionCommand.class, SensingCommand.class, DynamicsCommand.class, NormsCommand.class,
-            GlrlCommand.class, TensorCommand.class, MergeCommand.class})
+            GlrlCommand.class, GunasekarCommand.class, TensorCommand.class, MergeCommand.class})
 public final class ReproduceCommand implements Callable<Integer> {
 
     @Spec

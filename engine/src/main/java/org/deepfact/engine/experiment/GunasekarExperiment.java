@@ -111,9 +111,15 @@ public record GunasekarExperiment(int size, int rank, int measurements, int obse
      *
      * @param minTrace its trace
      * @param error its relative Frobenius error against the truth
+     * @param truthTrace tr W* (a solution that recovers the truth has the gap (truthTrace - minTrace) / minTrace)
      */
     public record Baseline(Setting setting, double minTrace, double error, double effectiveRank, boolean converged,
-            int iterations, double seconds) {
+            int iterations, double seconds, double truthTrace) {
+
+        /** @return (truthTrace - minTrace) / minTrace */
+        public double truthGap() {
+            return (truthTrace - minTrace) / minTrace;
+        }
     }
 
     /**
@@ -124,10 +130,12 @@ public record GunasekarExperiment(int size, int rank, int measurements, int obse
      * @param gap (trace - minTrace) / minTrace
      * @param relativeLoss final train loss / mean(y^2)
      * @param error relative Frobenius error against the truth
+     * @param offCommuting commuting setting: ||offdiag(Q^T W Q)||_F / ||W||_F, how far W left the
+     *        algebra of the A_i (0 in exact arithmetic from alpha I; Theorem 1 needs it 0); NaN for completion
      */
     public record Run(Setting setting, int depth, double alpha, double initScale, double learningRate, double trace,
             double minTrace, double gap, double relativeLoss, double error, double baselineError,
-            double effectiveRank, long iterations, StopReason stopReason, double seconds) {
+            double effectiveRank, long iterations, StopReason stopReason, double seconds, double offCommuting) {
     }
 
     /** Both baselines and every run, in grid order (setting, depth, alpha). */
@@ -237,7 +245,7 @@ public record GunasekarExperiment(int size, int rank, int measurements, int obse
 
     /** The minimum-trace PSD solver: equality constraints, tight tolerance. */
     static NuclearNormResult minTrace(RecoveryProblem problem, ProgressCallback cb) {
-        NuclearNormConfig config = NuclearNormConfig.defaults().withEpsilon(0).withTolerance(1e-8)
+        NuclearNormConfig config = NuclearNormConfig.defaults().withPsd(true).withEpsilon(0).withTolerance(1e-7)
                 .withMaxIterations(200_000);
         return new NuclearNormSolver(config).solve(problem, cb);
     }
@@ -269,7 +277,7 @@ public record GunasekarExperiment(int size, int rank, int measurements, int obse
                     DMatrixRMaj x = r.solution();
                     return new Baseline(setting, CommonOps_DDRM.trace(x), relativeError(x, problem.groundTruth()),
                             Spectrum.of(x).effectiveRank(), r.report().converged(), r.report().iterations(),
-                            (System.nanoTime() - start) * 1e-9);
+                            (System.nanoTime() - start) * 1e-9, CommonOps_DDRM.trace(problem.groundTruth()));
                 }
             });
             double meanSquared = problem.meanSquaredResidual(new DMatrixRMaj(size, size));
@@ -313,11 +321,29 @@ public record GunasekarExperiment(int size, int rank, int measurements, int obse
                     runs.add(new Run(setting, depth, alpha, alpha * alpha, learningRate(setting, depth), trace,
                             b.minTrace(), (trace - b.minTrace()) / b.minTrace(), r.last().trainLoss() / meanSquared,
                             relativeError(w, problem.groundTruth()), b.error(), r.last().effectiveRank(),
-                            r.iterations(), r.stopReason(), r.seconds()));
+                            r.iterations(), r.stopReason(), r.seconds(), setting == Setting.COMMUTING
+                                    ? offCommuting(w, problem.sensingOperator().commonEigenbasis()) : Double.NaN));
                 }
             }
         }
         return new Outcome(baselines, runs);
+    }
+
+    /** ||offdiag(Q^T W Q)||_F / ||W||_F. */
+    static double offCommuting(DMatrixRMaj w, DMatrixRMaj q) {
+        DMatrixRMaj t = new DMatrixRMaj(q.numCols, w.numCols);
+        CommonOps_DDRM.multTransA(q, w, t);
+        DMatrixRMaj c = new DMatrixRMaj(q.numCols, q.numCols);
+        CommonOps_DDRM.mult(t, q, c);
+        double off = 0;
+        for (int i = 0; i < c.numRows; i++) {
+            for (int j = 0; j < c.numCols; j++) {
+                if (i != j) {
+                    off += c.get(i, j) * c.get(i, j);
+                }
+            }
+        }
+        return Math.sqrt(off) / org.ejml.dense.row.NormOps_DDRM.normF(w);
     }
 
     private static double relativeError(DMatrixRMaj x, DMatrixRMaj truth) {
