@@ -22,6 +22,6 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new ParameterException(spec.commandLine(),
-                "Missing subcommand: completion, sensing, dynamics, norms, glrl, tensor or merge");
+                "Missing subcommand: completion, sensing, dynamics, norms, glrl, gunasekar, tensor or merge");
     }
 }
