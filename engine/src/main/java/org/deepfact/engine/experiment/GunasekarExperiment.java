@@ -43,10 +43,10 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * </ul>
  * For a PSD W the nuclear norm is the trace, so the baseline is min tr(X) s.t. A(X) = y, X PSD.
  * Every run stops when its train loss is at most {@code relativeLoss} times the loss at W = 0
- * (mean y^2) or at {@code maxIterations}. Step size: {@code rate} of the setting times (2/N)^3:
- * the factor space's curvature grows with depth, and at depth 4 with (2/N)^2 the small-alpha runs
- * oscillate out of the commuting subspace onto a larger trace (measured: alpha = 0.01 ended 1%
- * above the minimum with half the step size ending 0.07% above).
+ * (mean y^2) or at {@code maxIterations}. Step size: {@code rate} of the setting times (2/N)^3
+ * (the factor space's curvature grows with depth; depth 4 at twice that step oscillated in trials).
+ * At depth 4 and small alpha the runs leave the commuting subspace through amplified rounding noise
+ * ({@link Run#offCommuting()}); trials at half and twice the step did so too.
  *
  * @param size the truth is size x size (PSD)
  * @param rank its rank
