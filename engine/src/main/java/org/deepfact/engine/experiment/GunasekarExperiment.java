@@ -44,7 +44,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * For a PSD W the nuclear norm is the trace, so the baseline is min tr(X) s.t. A(X) = y, X PSD.
  * Every run stops when its train loss is at most {@code relativeLoss} times the loss at W = 0
  * (mean y^2) or at {@code maxIterations}. Step size: {@code rate} of the setting times (2/N)^3
- * (the factor space's curvature grows with depth; depth 4 at twice that step oscillated in trials).
+ * (the factor space's curvature grows with depth).
  * At depth 4 and small alpha the runs leave the commuting subspace through amplified rounding noise
  * ({@link Run#offCommuting()}); trials at half and twice the step did so too.
  *
