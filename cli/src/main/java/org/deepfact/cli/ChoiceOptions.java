@@ -55,6 +55,12 @@ final class ChoiceOptions {
         }
     }
 
+    static final class Factorization extends Of<org.deepfact.engine.model.Factorization> {
+        Factorization() {
+            super(org.deepfact.engine.model.Factorization.class, "factorization");
+        }
+    }
+
     static final class Optimizer extends Of<OptimizerKind> {
         Optimizer() {
             super(OptimizerKind.class, "optimizer");

@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import org.deepfact.engine.Bytes;
 import org.deepfact.engine.ProgressCallback;
 import org.deepfact.engine.data.Ratings;
+import org.deepfact.engine.data.GroundTruthSpec;
+import org.deepfact.engine.model.Factorization;
 import org.deepfact.engine.model.InitKind;
 import org.deepfact.engine.optim.OptimizerKind;
 import org.deepfact.engine.model.Widths;
@@ -37,7 +39,12 @@ import picocli.CommandLine.Spec;
             "The history also records the held-out error: the mean squared error on the unobserved entries "
                 + "(their clean values). With --noise-std the observations are noisy and this error turns back up "
                 + "once the noise is fitted; --json reports held_out_error (at the end), best_held_out_error and "
-                + "best_held_out_iteration (the best recorded point: where early stopping would stop)."})
+                + "best_held_out_iteration (the best recorded point: where early stopping would stop).",
+            "--factorization symmetric trains W = P P^T with P = W_{N/2} ... W_1 (Gunasekar et al. 2017; depth 2 is "
+                + "U U^T): it needs an even --depth and a square problem, --width then gives P's N/2 - 1 hidden widths, "
+                + "and the generated ground truth is PSD (U U^T / sqrt(r)) instead of general. --init-scale stays "
+                + "the end-to-end scale: identity init gives W(0) = s I (Gunasekar's U(0) = alpha I is s = alpha^2). "
+                + "--json then ends with factorization."})
 public final class TrainCommand implements Callable<Integer> {
 
     @Spec
@@ -56,6 +63,12 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Hidden width(s): one value for every hidden layer or N-1 comma-separated values "
                     + "(default: cols).")
     int[] width;
+
+    @Option(names = "--factorization", defaultValue = "general", converter = ChoiceOptions.Factorization.class,
+            completionCandidates = ChoiceOptions.Factorization.class,
+            description = "End-to-end form: ${COMPLETION-CANDIDATES}; symmetric is W = P P^T on a PSD truth (default "
+                    + "${DEFAULT-VALUE}).")
+    Factorization factorization;
 
     @Option(names = "--init", defaultValue = "gaussian", converter = ChoiceOptions.Init.class,
             completionCandidates = ChoiceOptions.Init.class,
@@ -116,11 +129,21 @@ public final class TrainCommand implements Callable<Integer> {
     private void validate() {
         problem.validate();
         check(depth >= 1, "--depth must be >= 1, got " + depth);
+        boolean symmetric = factorization == Factorization.SYMMETRIC;
+        if (symmetric) {
+            check(depth % 2 == 0, "--factorization symmetric (W = P P^T) needs an even --depth, got " + depth);
+            check(ratingsFile == null, "--factorization symmetric does not apply to --ratings (items x users is "
+                    + "not a symmetric matrix)");
+            check(problem.rows == problem.cols, "--factorization symmetric needs a square problem (--rows = --cols), "
+                    + "got " + problem.rows + " x " + problem.cols);
+        }
+        int hidden = factorCount() - 1;
         if (width != null) {
-            check(depth >= 2, "--width does not apply to --depth 1 (no hidden layers)");
-            check(width.length == 1 || width.length == depth - 1, "--width takes one value for every hidden layer"
-                    + (depth > 2 ? " or " + (depth - 1) + " comma-separated values" : "") + " with --depth " + depth
-                    + ", got " + width.length + " values");
+            check(hidden >= 1, "--width does not apply to --depth " + depth + (symmetric ? " symmetric" : "")
+                    + " (no hidden layers)");
+            check(width.length == 1 || width.length == hidden, "--width takes one value for every hidden layer"
+                    + (hidden > 1 ? " or " + hidden + " comma-separated values" : "") + " with --depth " + depth
+                    + (symmetric ? " symmetric (P's hidden layers)" : "") + ", got " + width.length + " values");
             for (int w : width) {
                 check(w >= 1, "--width values must be >= 1, got " + w);
             }
@@ -132,7 +155,7 @@ public final class TrainCommand implements Callable<Integer> {
                 "--loss-threshold must be finite and >= 0, got " + lossThreshold);
         check(logEvery >= 1, "--log-every must be >= 1, got " + logEvery);
         check(threads >= 1, "--threads must be >= 1, got " + threads);
-        int[] dims = Widths.resolve(problem.rows, problem.cols, depth, hiddenWidths());
+        int[] dims = Widths.resolve(problem.rows, problem.cols, factorCount(), hiddenWidths());
         try {
             Widths.requireFits(dims);
         } catch (IllegalArgumentException e) {
@@ -144,7 +167,7 @@ public final class TrainCommand implements Callable<Integer> {
     /** Refuses, before allocating, a run the Java heap cannot hold (exit 1, like running out of memory). */
     private void requireMemory() {
         long needed = Trainer.estimateBytes(problem.rows, problem.cols, TrainingConfig.builder().depth(depth)
-                .hiddenWidths(hiddenWidths()).optimizer(optimizer).build(), 0);
+                .factorization(factorization).hiddenWidths(hiddenWidths()).optimizer(optimizer).build(), 0);
         long heap = Runtime.getRuntime().maxMemory();
         if (needed > heap) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "a depth-%d factorization of a %d x %d "
@@ -155,12 +178,17 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /** @return the trained factors: N, or P's N/2 for the symmetric factorization */
+    private int factorCount() {
+        return factorization == Factorization.SYMMETRIC ? depth / 2 : depth;
+    }
+
     private int[] hiddenWidths() {
-        if (width == null || depth == 1) {
+        if (width == null || factorCount() == 1) {
             return null;
         }
         if (width.length == 1) {
-            int[] all = new int[depth - 1];
+            int[] all = new int[factorCount() - 1];
             java.util.Arrays.fill(all, width[0]);
             return all;
         }
@@ -182,13 +210,16 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--train-count: " + e.getMessage());
             }
         } else {
-            ProblemOptions.Generated generated = problem.generate();
+            // W = P P^T is PSD: its ground truth is too (a general or indefinite one cannot be fitted).
+            ProblemOptions.Generated generated = problem.generate(factorization == Factorization.SYMMETRIC
+                    ? GroundTruthSpec.Structure.PSD : GroundTruthSpec.Structure.GENERAL);
             trainingProblem = RecoveryProblem.completion(generated.observed()).withGroundTruth(generated.truth());
             if (generated.heldOut() != null) { // the clean unobserved entries: where early stopping is judged
                 trainingProblem = trainingProblem.withHeldOut(generated.heldOut());
             }
         }
-        TrainingConfig config = TrainingConfig.builder().depth(depth).hiddenWidths(hiddenWidths())
+        TrainingConfig config = TrainingConfig.builder().depth(depth).factorization(factorization)
+                .hiddenWidths(hiddenWidths())
                 .init(init).initScale(initScale).optimizer(optimizer)
                 .learningRate(lr).maxIterations(maxIterations).lossThreshold(lossThreshold).logEvery(logEvery)
                 .alignment(alignment).seed(problem.seed + 2).threads(threads).build();
@@ -233,6 +264,7 @@ public final class TrainCommand implements Callable<Integer> {
                         .put("alignment_off_diagonal_mean", last.alignmentOffDiagonalMean())
                         .put("alignment_off_diagonal_std", last.alignmentOffDiagonalSpread());
             }
+            j.put("factorization", factorization.id());
             out.println(j);
         } else {
             printText(out, result, ratings);
@@ -271,7 +303,8 @@ public final class TrainCommand implements Callable<Integer> {
         String what = ratings == null ? problem.describe() : String.format(Locale.ROOT,
                 "ratings %s: %d items x %d users, %d ratings, %d for training, the rest held out", ratingsFile,
                 ratings.rows(), ratings.cols(), ratings.size(), trainCount);
-        out.printf(Locale.ROOT, "%n%s; depth %d%s, %s init s = %s, %s lr = %s, seed %d%n", what, depth,
+        out.printf(Locale.ROOT, "%n%s; depth %d%s%s, %s init s = %s, %s lr = %s, seed %d%n", what, depth,
+                factorization == Factorization.SYMMETRIC ? " symmetric (W = P P^T, PSD truth)" : "",
                 width == null || depth == 1 ? "" : ", hidden widths " + java.util.Arrays.toString(hiddenWidths()),
                 init.id(), Format.shortest(initScale), optimizer.id(), Format.shortest(lr), problem.seed);
         out.printf(Locale.ROOT, "stopped: %s after %d iterations in %.2f s (%.0f it/s)%n",

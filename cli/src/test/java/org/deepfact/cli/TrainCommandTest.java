@@ -24,6 +24,33 @@ class TrainCommandTest {
     }
 
     @Test
+    void symmetricFactorizationFitsAPsdTruthAndSaysSoLast() {
+        CliRun r = new CliRun("train", "--rows", "10", "--cols", "10", "--rank", "2", "--observations", "80",
+                "--depth", "2", "--factorization", "symmetric", "--init", "identity", "--init-scale", "1e-4",
+                "--optimizer", "gd", "--lr", "1", "--loss-threshold", "1e-8", "--max-iterations", "50000", "--json");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.trim().matches("(?s).*\"factorization\": \"symmetric\"\\s*}"), "last field: " + r.out);
+        assertEquals("\"converged\"", r.field("stop_reason"), r.out);
+        // A PSD truth: W = U U^T can reach it (a general truth would leave the loss far from 0).
+        assertTrue(Double.parseDouble(r.field("reconstruction_error")) < 1e-2, r.out);
+        CliRun general = new CliRun("train", "--rows", "10", "--cols", "8", "--rank", "2", "--observations", "50", "--depth", "2", "--max-iterations", "1",
+                "--json");
+        assertEquals("\"general\"", general.field("factorization"), general.out);
+        String[][] bad = {{"--depth", "3"}, {"--rows", "10", "--cols", "8", "--observations", "40", "--depth", "2"}, {"--depth", "4", "--width", "5,5"}};
+        String[] says = {"even --depth, got 3", "square problem (--rows = --cols), got 10 x 8", "P's hidden layers"};
+        for (int i = 0; i < bad.length; i++) {
+            String[] args = new String[bad[i].length + 3];
+            args[0] = "train";
+            args[1] = "--factorization";
+            args[2] = "symmetric";
+            System.arraycopy(bad[i], 0, args, 3, bad[i].length);
+            CliRun b = new CliRun(args);
+            assertEquals(2, b.code, b.err);
+            assertTrue(b.err.contains(says[i]), b.err);
+        }
+    }
+
+    @Test
     void ratingsFileTrainsAndReportsHeldOutMse(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws java.io.IOException {
         java.nio.file.Path f = dir.resolve("u.data");

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
                 + "Factorization' (NeurIPS 2019) with the engine the KNIME nodes use. Start with "
                 + "'reproduce completion --quick'.",
         subcommands = {CompletionCommand.class, SensingCommand.class, DynamicsCommand.class, NormsCommand.class,
-            GlrlCommand.class, TensorCommand.class, MergeCommand.class})
+            GlrlCommand.class, GunasekarCommand.class, TensorCommand.class, MergeCommand.class})
 public final class ReproduceCommand implements Callable<Integer> {
 
     @Spec
@@ -22,6 +22,6 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new ParameterException(spec.commandLine(),
-                "Missing subcommand: completion, sensing, dynamics, norms, glrl, tensor or merge");
+                "Missing subcommand: completion, sensing, dynamics, norms, glrl, gunasekar, tensor or merge");
     }
 }

@@ -43,10 +43,10 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * </ul>
  * For a PSD W the nuclear norm is the trace, so the baseline is min tr(X) s.t. A(X) = y, X PSD.
  * Every run stops when its train loss is at most {@code relativeLoss} times the loss at W = 0
- * (mean y^2) or at {@code maxIterations}. Step size: {@code rate} of the setting times (2/N)^3:
- * the factor space's curvature grows with depth, and at depth 4 with (2/N)^2 the small-alpha runs
- * oscillate out of the commuting subspace onto a larger trace (measured: alpha = 0.01 ended 1%
- * above the minimum with half the step size ending 0.07% above).
+ * (mean y^2) or at {@code maxIterations}. Step size: {@code rate} of the setting times (2/N)^3
+ * (the factor space's curvature grows with depth).
+ * At depth 4 and small alpha the runs leave the commuting subspace through amplified rounding noise
+ * ({@link Run#offCommuting()}); trials at half and twice the step did so too.
  *
  * @param size the truth is size x size (PSD)
  * @param rank its rank
@@ -79,7 +79,7 @@ public record GunasekarExperiment(int size, int rank, int measurements, int obse
     }
 
     /**
-     * The default grid (about a minute on 2 cores): 30 x 30, rank 2, m = 15 commuting measurements,
+     * The default grid (30-60 s on 2 cores, 36 s of CPU): 30 x 30, rank 2, m = 15 commuting measurements,
      * 120 observed entries (13%; a PSD rank-2 30 x 30 matrix has 59 degrees of freedom), alpha from 1
      * to 0.01, depths 2 and 4.
      */
@@ -111,9 +111,15 @@ public record GunasekarExperiment(int size, int rank, int measurements, int obse
      *
      * @param minTrace its trace
      * @param error its relative Frobenius error against the truth
+     * @param truthTrace tr W* (a solution that recovers the truth has the gap (truthTrace - minTrace) / minTrace)
      */
     public record Baseline(Setting setting, double minTrace, double error, double effectiveRank, boolean converged,
-            int iterations, double seconds) {
+            int iterations, double seconds, double truthTrace) {
+
+        /** @return (truthTrace - minTrace) / minTrace */
+        public double truthGap() {
+            return (truthTrace - minTrace) / minTrace;
+        }
     }
 
     /**
@@ -124,10 +130,12 @@ public record GunasekarExperiment(int size, int rank, int measurements, int obse
      * @param gap (trace - minTrace) / minTrace
      * @param relativeLoss final train loss / mean(y^2)
      * @param error relative Frobenius error against the truth
+     * @param offCommuting commuting setting: ||offdiag(Q^T W Q)||_F / ||W||_F, how far W left the
+     *        algebra of the A_i (0 in exact arithmetic from alpha I; Theorem 1 needs it 0); NaN for completion
      */
     public record Run(Setting setting, int depth, double alpha, double initScale, double learningRate, double trace,
             double minTrace, double gap, double relativeLoss, double error, double baselineError,
-            double effectiveRank, long iterations, StopReason stopReason, double seconds) {
+            double effectiveRank, long iterations, StopReason stopReason, double seconds, double offCommuting) {
     }
 
     /** Both baselines and every run, in grid order (setting, depth, alpha). */
@@ -237,7 +245,7 @@ public record GunasekarExperiment(int size, int rank, int measurements, int obse
 
     /** The minimum-trace PSD solver: equality constraints, tight tolerance. */
     static NuclearNormResult minTrace(RecoveryProblem problem, ProgressCallback cb) {
-        NuclearNormConfig config = NuclearNormConfig.defaults().withEpsilon(0).withTolerance(1e-8)
+        NuclearNormConfig config = NuclearNormConfig.defaults().withPsd(true).withEpsilon(0).withTolerance(1e-7)
                 .withMaxIterations(200_000);
         return new NuclearNormSolver(config).solve(problem, cb);
     }
@@ -269,7 +277,7 @@ public record GunasekarExperiment(int size, int rank, int measurements, int obse
                     DMatrixRMaj x = r.solution();
                     return new Baseline(setting, CommonOps_DDRM.trace(x), relativeError(x, problem.groundTruth()),
                             Spectrum.of(x).effectiveRank(), r.report().converged(), r.report().iterations(),
-                            (System.nanoTime() - start) * 1e-9);
+                            (System.nanoTime() - start) * 1e-9, CommonOps_DDRM.trace(problem.groundTruth()));
                 }
             });
             double meanSquared = problem.meanSquaredResidual(new DMatrixRMaj(size, size));
@@ -313,11 +321,29 @@ public record GunasekarExperiment(int size, int rank, int measurements, int obse
                     runs.add(new Run(setting, depth, alpha, alpha * alpha, learningRate(setting, depth), trace,
                             b.minTrace(), (trace - b.minTrace()) / b.minTrace(), r.last().trainLoss() / meanSquared,
                             relativeError(w, problem.groundTruth()), b.error(), r.last().effectiveRank(),
-                            r.iterations(), r.stopReason(), r.seconds()));
+                            r.iterations(), r.stopReason(), r.seconds(), setting == Setting.COMMUTING
+                                    ? offCommuting(w, problem.sensingOperator().commonEigenbasis()) : Double.NaN));
                 }
             }
         }
         return new Outcome(baselines, runs);
+    }
+
+    /** ||offdiag(Q^T W Q)||_F / ||W||_F. */
+    static double offCommuting(DMatrixRMaj w, DMatrixRMaj q) {
+        DMatrixRMaj t = new DMatrixRMaj(q.numCols, w.numCols);
+        CommonOps_DDRM.multTransA(q, w, t);
+        DMatrixRMaj c = new DMatrixRMaj(q.numCols, q.numCols);
+        CommonOps_DDRM.mult(t, q, c);
+        double off = 0;
+        for (int i = 0; i < c.numRows; i++) {
+            for (int j = 0; j < c.numCols; j++) {
+                if (i != j) {
+                    off += c.get(i, j) * c.get(i, j);
+                }
+            }
+        }
+        return Math.sqrt(off) / org.ejml.dense.row.NormOps_DDRM.normF(w);
     }
 
     private static double relativeError(DMatrixRMaj x, DMatrixRMaj truth) {

@@ -41,8 +41,11 @@ class SymmetricFactorizationTest {
     }
 
     private static RecoveryProblem sensing(int n, long seed) {
-        SensingOperator op = SensingOperator.gaussian(n, n, 15, seed);
-        return RecoveryProblem.sensing(op, op.measure(psd(n, 1, seed + 1)));
+        return sensing(SensingOperator.gaussian(n, n, 15, seed), seed + 1);
+    }
+
+    private static RecoveryProblem sensing(SensingOperator op, long seed) {
+        return RecoveryProblem.sensing(op, op.measure(psd(op.rows(), 1, seed)));
     }
 
     /** The naive loss: W = P P^T with EJML, then the mean squared residual of the problem. */
@@ -70,9 +73,14 @@ class SymmetricFactorizationTest {
 
     @ParameterizedTest(name = "{0}, {1} factors of P, hidden widths {2}")
     @CsvSource({"completion,1,", "completion,2,", "completion,2,3", "completion,3,4 2", "sensing,1,", "sensing,2,",
-            "sensing,2,3"})
+            "sensing,2,3", "symmetric-sensing,1,", "symmetric-sensing,2,", "commuting,2,"})
     void gradientMatchesFiniteDifferencesOfTheNaiveLoss(String kind, int k, String widths) {
-        RecoveryProblem p = kind.equals("completion") ? completion(N, 3) : sensing(N, 4);
+        RecoveryProblem p = switch (kind) {
+            case "completion" -> completion(N, 3);
+            case "sensing" -> sensing(N, 4);
+            default -> sensing(kind.equals("commuting") ? SensingOperator.commuting(N, 4, 5)
+                    : SensingOperator.symmetricGaussian(N, 15, 5), 6);
+        };
         int[] hidden = widths == null ? null : java.util.Arrays.stream(widths.split(" ")).mapToInt(Integer::parseInt)
                 .toArray();
         int[] dims = Widths.resolve(N, N, k, hidden);

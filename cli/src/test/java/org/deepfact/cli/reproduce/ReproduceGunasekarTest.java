@@ -1,0 +1,71 @@
+package org.deepfact.cli.reproduce;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+/** {@code reproduce gunasekar} end to end on a tiny grid. */
+class ReproduceGunasekarTest {
+
+    private static int run(StringWriter out, StringWriter err, String... args) {
+        CommandLine cl = new CommandLine(new ReproduceCommand());
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    @Test
+    void writesOneRowPerRunTheChartsAndTheHeadline(@TempDir Path dir) throws IOException {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = run(out, err, "gunasekar", "--size", "10", "--rank", "2", "--measurements", "5", "--observed", "30",
+                "--alphas", "1,0.03", "--depths", "2,4", "--threads", "2", "--progress", "none", "--out", dir.toString());
+        assertEquals(0, code, err.toString());
+        assertTrue(out.toString().contains("headline: commuting (Theorem 1)"), out.toString());
+        try (Reader r = Files.newBufferedReader(dir.resolve("gunasekar-runs.csv"));
+                CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+            assertEquals(GunasekarCommand.COLUMNS, p.getHeaderNames());
+            assertEquals(List.of("setting", "depth", "alpha", "init_scale", "learning_rate", "trace", "min_trace", "gap",
+                    "relative_loss", "reconstruction_error", "baseline_error", "effective_rank", "iterations",
+                    "stop_reason", "seconds", "off_commuting"), p.getHeaderNames());
+            List<CSVRecord> rows = p.getRecords();
+            assertEquals(2 * 2 * 2, rows.size());
+            for (CSVRecord row : rows) {
+                double alpha = Double.parseDouble(row.get("alpha"));
+                assertEquals(alpha * alpha, Double.parseDouble(row.get("init_scale")), 1e-15, "s = alpha^2");
+                double trace = Double.parseDouble(row.get("trace"));
+                double min = Double.parseDouble(row.get("min_trace"));
+                assertEquals((trace - min) / min, Double.parseDouble(row.get("gap")), 1e-12);
+                assertEquals(row.get("setting").equals("commuting"), !row.get("off_commuting").isEmpty());
+            }
+        }
+        for (String f : new String[] {"gunasekar-gap.png", "gunasekar-error.png"}) {
+            assertTrue(Files.size(dir.resolve(f)) > 1000, f);
+        }
+    }
+
+    @Test
+    void badOptionsNameTheSetting(@TempDir Path dir) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertEquals(2, run(out, err, "gunasekar", "--depths", "3", "--out", dir.toString()));
+        assertTrue(err.toString().contains("Depth must be even"), err.toString());
+        assertEquals(2, run(out, err, "gunasekar", "--measurements", "30", "--out", dir.toString()));
+        assertTrue(err.toString().contains("Commuting measurements"), err.toString());
+    }
+}
