@@ -200,14 +200,14 @@ public final class GlrlCommand implements Callable<Integer> {
                 "train loss", "error", "dist to GLRL");
         for (int i = 0; i < scales.size(); i++) {
             TrainingResult r = o.descent().get(i);
-            out.printf(Locale.ROOT, "            %-8s %10d %-14s %12.4e %12.4e %14.4e%n", scales.get(i), r.iterations(),
+            out.printf(Locale.ROOT, "            %-8s %10d %-14s %12.4e %12.4e %14.4e%n", Format.shortest(scales.get(i)), r.iterations(),
                     r.stopReason().id(), r.last().trainLoss(), r.last().reconstructionError(), o.distance(i));
         }
         int last = scales.size() - 1;
         out.printf(Locale.ROOT, "headline: GLRL reaches error %.3g at rank %d in %d phases; depth-2 GD's distance to "
                 + "its solution falls from %.3g (s = %s) to %.3g (s = %s), its error from %.3g to %.3g%n",
                 lastPhase.reconstructionError(), lastPhase.rank(), o.greedy().phases().size(), o.distance(0),
-                scales.get(0), o.distance(last), scales.get(last), o.descent().get(0).last().reconstructionError(),
+                Format.shortest(scales.get(0)), o.distance(last), Format.shortest(scales.get(last)), o.descent().get(0).last().reconstructionError(),
                 o.descent().get(last).last().reconstructionError());
     }
 
