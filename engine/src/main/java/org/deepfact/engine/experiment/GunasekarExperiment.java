@@ -18,6 +18,8 @@ import org.deepfact.engine.model.Factorization;
 import org.deepfact.engine.model.InitKind;
 import org.deepfact.engine.optim.OptimizerKind;
 import org.deepfact.engine.spectrum.Spectrum;
+import org.deepfact.engine.train.DivergenceException;
+import org.deepfact.engine.train.InitialisationOverflowException;
 import org.deepfact.engine.train.StopReason;
 import org.deepfact.engine.train.Trainer;
 import org.deepfact.engine.train.TrainingConfig;
@@ -138,7 +140,11 @@ public record GunasekarExperiment(int size, int rank, int measurements, int obse
             double effectiveRank, long iterations, StopReason stopReason, double seconds, double offCommuting) {
     }
 
-    /** Both baselines and every run, in grid order (setting, depth, alpha). */
+    /**
+     * Both baselines and every run, in grid order (setting, depth, alpha). A diverged run (the loss
+     * overflowed, at the initialisation or later) has {@link StopReason#DIVERGED}, the iteration it
+     * stopped at, and NaN for trace, gap, relative loss, error, effective rank and off-commuting.
+     */
     public record Outcome(List<Baseline> baselines, List<Run> runs) {
 
         /** Copies the lists. */
@@ -298,7 +304,15 @@ public record GunasekarExperiment(int size, int rank, int measurements, int obse
 
                         @Override
                         public Object run(ProgressCallback callback) {
-                            return Trainer.train(problem, config, callback);
+                            long start = System.nanoTime();
+                            try {
+                                return Trainer.train(problem, config, callback);
+                            } catch (DivergenceException e) {
+                                // One run too large for its step keeps the finished others (as RecoverySweep does).
+                                return new Diverged(e.iteration(), (System.nanoTime() - start) * 1e-9);
+                            } catch (InitialisationOverflowException e) {
+                                return new Diverged(0, (System.nanoTime() - start) * 1e-9);
+                            }
                         }
                     });
                 }
@@ -315,7 +329,15 @@ public record GunasekarExperiment(int size, int rank, int measurements, int obse
             double meanSquared = problem.meanSquaredResidual(new DMatrixRMaj(size, size));
             for (int depth : depths) {
                 for (double alpha : alphas) {
-                    TrainingResult r = (TrainingResult) done.get(t++);
+                    Object result = done.get(t++);
+                    if (result instanceof Diverged d) {
+                        double nan = Double.NaN;
+                        runs.add(new Run(setting, depth, alpha, alpha * alpha, learningRate(setting, depth), nan,
+                                b.minTrace(), nan, nan, nan, b.error(), nan, d.iterations(), StopReason.DIVERGED,
+                                d.seconds(), nan));
+                        continue;
+                    }
+                    TrainingResult r = (TrainingResult) result;
                     DMatrixRMaj w = r.endToEnd();
                     double trace = CommonOps_DDRM.trace(w);
                     runs.add(new Run(setting, depth, alpha, alpha * alpha, learningRate(setting, depth), trace,
@@ -327,6 +349,10 @@ public record GunasekarExperiment(int size, int rank, int measurements, int obse
             }
         }
         return new Outcome(baselines, runs);
+    }
+
+    /** A run whose loss overflowed: at the initialisation (iteration 0) or later. */
+    private record Diverged(long iterations, double seconds) {
     }
 
     /** ||offdiag(Q^T W Q)||_F / ||W||_F. */

@@ -10,6 +10,7 @@ import org.deepfact.engine.OperationCanceledException;
 import org.deepfact.engine.ProgressCallback;
 import org.deepfact.engine.experiment.GunasekarExperiment.Run;
 import org.deepfact.engine.experiment.GunasekarExperiment.Setting;
+import org.deepfact.engine.train.StopReason;
 import org.junit.jupiter.api.Test;
 
 /** The headline of reproduce gunasekar on a small instance (12 x 12, rank 2, depth 2). */
@@ -67,6 +68,23 @@ class GunasekarExperimentTest {
             assertEquals(outcome().runs().get(i).trace(), one.runs().get(i).trace(), 0.0, "run " + i);
         }
         assertEquals(outcome().baseline(Setting.COMMUTING).minTrace(), one.baseline(Setting.COMMUTING).minTrace(), 0.0);
+    }
+
+    @Test
+    void aDivergingAlphaKeepsTheOtherRuns() {
+        // alpha = 30 (W(0) = 900 I) is far too large for the step: its runs diverge, alpha = 1's finish.
+        GunasekarExperiment.Outcome o = small().withAlphas(List.of(1.0, 30.0)).withDepths(List.of(2)).execute(2, null,
+                null);
+        assertEquals(4, o.runs().size());
+        for (Setting s : Setting.values()) {
+            Run fine = o.runs(s, 2).get(0);
+            Run big = o.runs(s, 2).get(1);
+            assertEquals(outcome().runs(s, 2).get(0).trace(), fine.trace(), 0.0, "alpha 1 as in the grid without 30");
+            assertEquals(StopReason.DIVERGED, big.stopReason(), big.toString());
+            assertTrue(Double.isNaN(big.trace()) && Double.isNaN(big.gap()) && Double.isNaN(big.error())
+                    && Double.isNaN(big.relativeLoss()) && Double.isNaN(big.effectiveRank()), big.toString());
+            assertEquals(o.baseline(s).minTrace(), big.minTrace(), 0.0);
+        }
     }
 
     @Test
