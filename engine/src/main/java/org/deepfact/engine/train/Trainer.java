@@ -103,9 +103,10 @@ public final class Trainer {
         ProgressCallback cb = callback == null ? ProgressCallback.NONE : callback;
         int[] dims = factorDims(problem.rows(), problem.cols(), config);
         Widths.requireFits(dims);
-        // Symmetric: P's N/2 factors at scale sqrt(s) are each at s^(1/N), as the general factors
-        // are, so W(0) = P(0) P(0)^T is at the end-to-end scale s (identity: W(0) = s I).
-        double scale = config.factorization() == Factorization.SYMMETRIC ? Math.sqrt(config.initScale())
+        // Symmetric: P's N/2 factors are each drawn as the general depth-N chain's are, so
+        // W(0) = P(0) P(0)^T is at the end-to-end scale s (identity: W(0) = s I).
+        double scale = config.factorization() == Factorization.SYMMETRIC
+                ? Initializer.halfChainScale(dims, config.init(), config.initScale())
                 : config.initScale();
         DMatrixRMaj[] factors = initial == null
                 ? Initializer.initialize(dims, config.init(), scale, config.seed(), config.initCondition())

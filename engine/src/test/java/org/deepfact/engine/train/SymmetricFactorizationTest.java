@@ -171,6 +171,39 @@ class SymmetricFactorizationTest {
         assertTrue(org.ejml.dense.row.MatrixFeatures_DDRM.isIdentical(want, w0[0], 1e-15 * N), "W(0) = s I");
     }
 
+    @ParameterizedTest(name = "depth {0}, {1}")
+    @CsvSource({"2,identity", "4,identity", "2,orthogonal", "4,orthogonal", "2,gaussian", "4,gaussian", "2,uniform",
+            "4,uniform"})
+    void everyFactorOfPIsDrawnAsAGeneralFactor(int depth, String kind) {
+        int n = 16;
+        double s = 1e-2;
+        InitKind k = InitKind.parse(kind);
+        RecoveryProblem p = completion(n, 3);
+        TrainingResult sym = Trainer.train(p, symmetric(depth).init(k).initScale(s).maxIterations(0).seed(4).build(),
+                null);
+        TrainingResult gen = Trainer.train(p, TrainingConfig.builder().depth(depth).optimizer(OptimizerKind.GD).init(k)
+                .initScale(s).maxIterations(0).seed(4).build(), null);
+        // Identity and orthogonal: every factor is c times an orthogonal matrix, c = s^(1/N) or
+        // (s sqrt(n))^(1/N), so ||W_j||_F = c sqrt(n) exactly; the random kinds within their spread.
+        double want = k == InitKind.ORTHOGONAL ? Math.pow(s * Math.sqrt(n), 1.0 / depth) * Math.sqrt(n)
+                : Math.pow(s, 1.0 / depth) * Math.sqrt(n);
+        boolean exact = k == InitKind.IDENTITY || k == InitKind.ORTHOGONAL;
+        for (int j = 1; j <= depth / 2; j++) {
+            double got = org.ejml.dense.row.NormOps_DDRM.normF(sym.factor(j));
+            assertEquals(want, got, exact ? 1e-12 * want : 0.15 * want, "factor " + j + " of P");
+        }
+        for (int j = 1; j <= depth; j++) {
+            double got = org.ejml.dense.row.NormOps_DDRM.normF(gen.factor(j));
+            assertEquals(want, got, exact ? 1e-12 * want : 0.15 * want, "general factor " + j);
+        }
+        if (exact) {
+            // ||W(0)||_2 is the general chain's: s (identity) or s sqrt(n) (orthogonal).
+            double norm = k == InitKind.ORTHOGONAL ? s * Math.sqrt(n) : s;
+            assertEquals(norm, org.ejml.dense.row.NormOps_DDRM.normP2(sym.endToEnd()), 1e-12 * norm, "symmetric");
+            assertEquals(norm, org.ejml.dense.row.NormOps_DDRM.normP2(gen.endToEnd()), 1e-12 * norm, "general");
+        }
+    }
+
     @Test
     void depthTwoRecoversAPsdTruthFromManyEntries() {
         int n = 12;
