@@ -173,20 +173,22 @@ public final class GunasekarCommand implements Callable<Integer> {
                     r.setting().id(), r.depth(), Format.sci(r.alpha()), r.trace(), r.gap(), r.relativeLoss(), r.error(),
                     r.effectiveRank(), r.iterations(), r.stopReason().id(), r.offCommuting());
         }
+        // The runs are in the order of the alphas, which the user may give in any order.
+        List<Double> a = e.alphas();
+        int big = a.indexOf(java.util.Collections.max(a));
+        int small = a.indexOf(java.util.Collections.min(a));
         StringBuilder h = new StringBuilder("headline: commuting (Theorem 1), gap from alpha = ")
-                .append(Format.sci(e.alphas().get(0))).append(" to ").append(Format.sci(e.alphas().get(e.alphas().size() - 1)))
-                .append(':');
+                .append(Format.sci(a.get(big))).append(" to ").append(Format.sci(a.get(small))).append(':');
         for (int depth : e.depths()) {
             List<Run> runs = o.runs(Setting.COMMUTING, depth);
-            h.append(String.format(Locale.ROOT, " depth %d %.3g -> %.3g;", depth, runs.get(0).gap(),
-                    runs.get(runs.size() - 1).gap()));
+            h.append(String.format(Locale.ROOT, " depth %d %.3g -> %.3g;", depth, runs.get(big).gap(),
+                    runs.get(small).gap()));
         }
         h.append(" completion, gap at the smallest alpha (error vs the minimum trace's ")
                 .append(String.format(Locale.ROOT, "%.3g", o.baseline(Setting.COMPLETION).error())).append("):");
         for (int depth : e.depths()) {
-            List<Run> runs = o.runs(Setting.COMPLETION, depth);
-            Run last = runs.get(runs.size() - 1);
-            h.append(String.format(Locale.ROOT, " depth %d %.3g (error %.3g);", depth, last.gap(), last.error()));
+            Run r = o.runs(Setting.COMPLETION, depth).get(small);
+            h.append(String.format(Locale.ROOT, " depth %d %.3g (error %.3g);", depth, r.gap(), r.error()));
         }
         h.append(String.format(Locale.ROOT, " the truth's own gap %.3g;", o.baseline(Setting.COMPLETION).truthGap()));
         out.println(h.substring(0, h.length() - 1));

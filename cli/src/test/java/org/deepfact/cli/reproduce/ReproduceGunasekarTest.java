@@ -60,6 +60,31 @@ class ReproduceGunasekarTest {
     }
 
     @Test
+    void theHeadlineGoesFromTheLargestToTheSmallestAlphaInAnyOrder(@TempDir Path dir) throws IOException {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = run(out, err, "gunasekar", "--size", "10", "--rank", "2", "--measurements", "5", "--observed", "30",
+                "--alphas", "0.01,1", "--depths", "2", "--progress", "none", "--out", dir.toString());
+        assertEquals(0, code, err.toString());
+        java.util.Map<String, Double> gap = new java.util.HashMap<>();
+        java.util.Map<String, Double> error = new java.util.HashMap<>();
+        try (Reader r = Files.newBufferedReader(dir.resolve("gunasekar-runs.csv"));
+                CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+            for (CSVRecord row : p.getRecords()) {
+                String key = row.get("setting") + " " + Double.parseDouble(row.get("alpha"));
+                gap.put(key, Double.parseDouble(row.get("gap")));
+                error.put(key, Double.parseDouble(row.get("reconstruction_error")));
+            }
+        }
+        String headline = out.toString().lines().filter(l -> l.startsWith("headline:")).findFirst().orElseThrow();
+        assertTrue(headline.contains("gap from alpha = 1e+0 to 1e-2:"), headline);
+        assertTrue(headline.contains(String.format(java.util.Locale.ROOT, "depth 2 %.3g -> %.3g;",
+                gap.get("commuting 1.0"), gap.get("commuting 0.01"))), headline + " vs " + gap);
+        assertTrue(headline.contains(String.format(java.util.Locale.ROOT, "depth 2 %.3g (error %.3g);",
+                gap.get("completion 0.01"), error.get("completion 0.01"))), headline + " vs " + gap);
+    }
+
+    @Test
     void badOptionsNameTheSetting(@TempDir Path dir) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
