@@ -68,18 +68,19 @@ public final class GunasekarCommand implements Callable<Integer> {
     @Option(names = "--depths", split = ",", paramLabel = "N", description = "Even end-to-end depths (default: 2,4).")
     List<Integer> depths;
 
-    @Option(names = "--size", paramLabel = "N", description = "Truth is N x N (default: 30; --full: 100).")
+    @Option(names = "--size", paramLabel = "N", description = "Truth is N x N (default: 30; --full: 100). "
+            + "Without --measurements and --observed they follow N in the defaults' proportions.")
     Integer size;
 
     @Option(names = "--rank", paramLabel = "R", description = "Truth rank (default: 2; --full: 5).")
     Integer rank;
 
     @Option(names = "--measurements", paramLabel = "M",
-            description = "Commuting measurements, < N (default: 15; --full: 50).")
+            description = "Commuting measurements, < N (default: N / 2, rounded down: 15; --full: 50).")
     Integer measurements;
 
     @Option(names = "--observed", paramLabel = "M", description = "Observed entries of the completion setting "
-            + "(default: 120; --full: 2000).")
+            + "(default: 120/900 N^2 rounded, 120 at N = 30; --full: 2000/10000 N^2, 2000).")
     Integer observed;
 
     @Override
@@ -87,7 +88,10 @@ public final class GunasekarCommand implements Callable<Integer> {
         int threads = common.threads();
         ProgressOptions.Mode mode = common.progressMode();
         GunasekarExperiment p = full ? GunasekarExperiment.full(common.seed) : GunasekarExperiment.defaults(common.seed);
-        GunasekarExperiment e = new GunasekarExperiment(size == null ? p.size() : size, rank == null ? p.rank() : rank,
+        if (size != null) {
+            p = p.withSize(size); // m and the observed entries follow the size unless given
+        }
+        GunasekarExperiment e = new GunasekarExperiment(p.size(), rank == null ? p.rank() : rank,
                 measurements == null ? p.measurements() : measurements, observed == null ? p.observed() : observed,
                 alphas == null ? p.alphas() : alphas, depths == null ? p.depths() : depths, p.commutingRate(),
                 p.completionRate(), p.relativeLoss(), p.maxIterations(), p.seed());

@@ -14,6 +14,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.deepfact.engine.experiment.GunasekarExperiment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,6 +83,21 @@ class ReproduceGunasekarTest {
                 gap.get("commuting 1.0"), gap.get("commuting 0.01"))), headline + " vs " + gap);
         assertTrue(headline.contains(String.format(java.util.Locale.ROOT, "depth 2 %.3g (error %.3g);",
                 gap.get("completion 0.01"), error.get("completion 0.01"))), headline + " vs " + gap);
+    }
+
+    @Test
+    void sizeAloneScalesTheMeasurementsAndTheObservedEntries(@TempDir Path dir) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        // --size 10 alone: m = 10 / 2 = 5 (not the default 15 >= 10) and round(120/900 * 100) = 13 entries.
+        int code = run(out, err, "gunasekar", "--size", "10", "--alphas", "1", "--depths", "2", "--progress", "none",
+                "--out", dir.toString());
+        assertEquals(0, code, err.toString());
+        assertTrue(out.toString().contains("(a) 5 commuting measurements, (b) 13 observed entries"), out.toString());
+        GunasekarExperiment d = GunasekarExperiment.defaults(1);
+        assertEquals(d, d.withSize(30), "the defaults are the proportions at 30");
+        GunasekarExperiment f = GunasekarExperiment.full(1).withSize(30);
+        assertEquals(List.of(15, 180), List.of(f.measurements(), f.observed()), "--full keeps its 20%");
     }
 
     @Test

@@ -96,6 +96,18 @@ public record GunasekarExperiment(int size, int rank, int measurements, int obse
                 List.of(2, 4), 0.4, 1.2, 1e-9, 1_000_000, seed);
     }
 
+    /**
+     * @return a copy of size n x n whose measurements and observed entries keep this grid's proportions:
+     *         m = floor(n * measurements / size) (defaults: n / 2) and observed = round(observed / size^2 * n^2)
+     *         (defaults: 120/900 n^2, 13%), each at least 1
+     */
+    public GunasekarExperiment withSize(int n) {
+        int m = Math.max(1, (int) ((long) n * measurements / size));
+        int o = (int) Math.max(1, Math.round((double) observed / ((double) size * size) * n * n));
+        return new GunasekarExperiment(n, rank, m, o, alphas, depths, commutingRate, completionRate, relativeLoss,
+                maxIterations, seed);
+    }
+
     /** @return a copy with other alphas */
     public GunasekarExperiment withAlphas(List<Double> a) {
         return new GunasekarExperiment(size, rank, measurements, observed, a, depths, commutingRate, completionRate,
