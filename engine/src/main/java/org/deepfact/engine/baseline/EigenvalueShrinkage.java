@@ -15,6 +15,8 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  */
 final class EigenvalueShrinkage implements Shrinkage {
 
+    private static final String SOLVER = "minimum-trace solver";
+
     private final EigenDecomposition_F64<DMatrixRMaj> eig;
     private final int n;
     private final DMatrixRMaj kept;
@@ -35,12 +37,17 @@ final class EigenvalueShrinkage implements Shrinkage {
                     + g.numRows + " x " + g.numCols);
         }
         symmetrise(g, out); // out doubles as the decomposition's input (EJML may overwrite it)
+        for (int e = 0; e < n * n; e++) {
+            Shrinkage.requireFinite(out.data[e], "entry", SOLVER);
+        }
         if (!eig.decompose(out)) {
             throw new IllegalStateException("Symmetric eigendecomposition did not converge inside the minimum-trace solver");
         }
         int rank = 0;
         for (int c = 0; c < n; c++) {
-            if (eig.getEigenvalue(c).real > t) {
+            double lambda = eig.getEigenvalue(c).real;
+            Shrinkage.requireFinite(lambda, "eigenvalue", SOLVER);
+            if (lambda > t) {
                 rank++;
             }
         }

@@ -21,6 +21,19 @@ interface Shrinkage {
     /** @return how many singular values or eigenvalues survived the last {@link #shrink} */
     int lastRank();
 
+    /**
+     * NaN &gt; t is false, so a NaN that reached the thresholding would silently give X = 0: every
+     * entry of the decomposed matrix and every eigen- or singular value is checked with this.
+     *
+     * @throws IllegalStateException naming the value and the solver when v is NaN or infinite
+     */
+    static void requireFinite(double v, String what, String solver) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalStateException("The " + solver + "'s iterate is no longer finite: " + what + " " + v
+                    + " (the problem's scale overflows double precision)");
+        }
+    }
+
     /** @return the prox of the minimum-trace PSD problem when psd, else of the nuclear norm */
     static Shrinkage of(int rows, int cols, boolean psd) {
         return psd ? new EigenvalueShrinkage(rows) : new SingularValueShrinkage(rows, cols);

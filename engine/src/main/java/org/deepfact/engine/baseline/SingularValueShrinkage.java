@@ -16,6 +16,8 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  */
 final class SingularValueShrinkage implements Shrinkage {
 
+    private static final String SOLVER = "nuclear-norm solver";
+
     private final SingularValueDecomposition_F64<DMatrixRMaj> svd;
     private final DMatrixRMaj work;
     private final DMatrixRMaj u;
@@ -42,6 +44,9 @@ final class SingularValueShrinkage implements Shrinkage {
      */
     @Override
     public double shrink(DMatrixRMaj g, double t, DMatrixRMaj out) {
+        for (int e = 0; e < g.getNumElements(); e++) {
+            Shrinkage.requireFinite(g.data[e], "entry", SOLVER);
+        }
         work.setTo(g); // EJML may overwrite its input
         if (!svd.decompose(work)) {
             throw new IllegalStateException("SVD did not converge inside the nuclear-norm solver");
@@ -50,6 +55,7 @@ final class SingularValueShrinkage implements Shrinkage {
         svd.getU(u, false);
         int rank = 0;
         for (int c = 0; c < k; c++) {
+            Shrinkage.requireFinite(s[c], "singular value", SOLVER);
             if (s[c] > t) {
                 rank++;
             }

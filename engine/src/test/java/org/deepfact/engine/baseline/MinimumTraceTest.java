@@ -31,6 +31,8 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Minimum trace over the PSD cone (NuclearNormConfig.withPsd): against an LP, Commons Math eigen, known optima. */
 class MinimumTraceTest {
@@ -70,6 +72,26 @@ class MinimumTraceTest {
         DMatrixRMaj x = new DMatrixRMaj(n, n);
         CommonOps_DDRM.multTransB(u, u, x);
         return x;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY, Double.MAX_VALUE})
+    void aNonFiniteIterateFailsTheShrinkageInsteadOfGivingZero(double bad) {
+        // MAX_VALUE is finite, but the eigenvalue prox's symmetric part (MAX + MAX) / 2 is not.
+        int n = 5;
+        DMatrixRMaj g = CommonOps_DDRM.identity(n);
+        g.set(1, 2, bad);
+        g.set(2, 1, bad);
+        DMatrixRMaj out = new DMatrixRMaj(n, n);
+        String eig = assertThrows(IllegalStateException.class, () -> new EigenvalueShrinkage(n).shrink(g, 0.1, out))
+                .getMessage();
+        assertTrue(eig.contains("minimum-trace solver's iterate is no longer finite"), eig);
+        if (Double.isFinite(bad)) {
+            return; // the SVD of a finite matrix is finite (or does not converge)
+        }
+        String svd = assertThrows(IllegalStateException.class,
+                () -> new SingularValueShrinkage(n, n).shrink(g, 0.1, out)).getMessage();
+        assertTrue(svd.contains("nuclear-norm solver's iterate is no longer finite") && svd.contains("entry"), svd);
     }
 
     @Test
