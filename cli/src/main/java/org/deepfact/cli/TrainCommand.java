@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.deepfact.engine.Bytes;
 import org.deepfact.engine.ProgressCallback;
 import org.deepfact.engine.data.Ratings;
 import org.deepfact.engine.data.GroundTruthSpec;
@@ -168,14 +167,9 @@ public final class TrainCommand implements Callable<Integer> {
     private void requireMemory() {
         long needed = Trainer.estimateBytes(problem.rows, problem.cols, TrainingConfig.builder().depth(depth)
                 .factorization(factorization).hiddenWidths(hiddenWidths()).optimizer(optimizer).build(), 0);
-        long heap = Runtime.getRuntime().maxMemory();
-        if (needed > heap) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "a depth-%d factorization of a %d x %d "
-                    + "matrix%s needs about %s of memory, the Java heap has %s: use a smaller problem or --width, "
-                    + "or more heap, e.g. DEEPFACT_JAVA_OPTS=-Xmx%dg ./deepfact train ...", depth, problem.rows,
-                    problem.cols, width == null ? "" : " with hidden widths " + java.util.Arrays.toString(hiddenWidths()),
-                    Bytes.human(needed), Bytes.human(heap), (long) Math.ceil(needed * 1.25 / (1L << 30))));
-        }
+        HeapCheck.require(needed, String.format(Locale.ROOT, "a depth-%d factorization of a %d x %d matrix%s", depth,
+                problem.rows, problem.cols, width == null ? "" : " with hidden widths "
+                        + java.util.Arrays.toString(hiddenWidths())), "a smaller problem or --width", "train");
     }
 
     /** @return the trained factors: N, or P's N/2 for the symmetric factorization */

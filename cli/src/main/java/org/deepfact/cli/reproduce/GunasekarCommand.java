@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.deepfact.cli.Format;
+import org.deepfact.cli.HeapCheck;
 import org.deepfact.cli.ProgressOptions;
 import org.deepfact.engine.ProgressCallback;
 import org.deepfact.engine.experiment.GunasekarExperiment;
@@ -100,6 +101,9 @@ public final class GunasekarCommand implements Callable<Integer> {
         } catch (IllegalArgumentException ex) {
             throw new ParameterException(common.spec.commandLine(), ex.getMessage());
         }
+        HeapCheck.require(e.estimateBytes(threads), String.format(Locale.ROOT, "reproduce gunasekar at %d x %d with "
+                + "%d commuting measurements on %d thread(s)", e.size(), e.size(), e.measurements(), threads),
+                "a smaller --size or --measurements, or fewer --threads", "reproduce gunasekar");
         PrintWriter out = common.spec.commandLine().getOut();
         Files.createDirectories(common.out);
         out.printf(Locale.ROOT, "reproduce gunasekar: PSD truth %d x %d, rank %d; (a) %d commuting measurements, "

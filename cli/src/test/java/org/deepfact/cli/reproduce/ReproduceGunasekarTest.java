@@ -101,6 +101,22 @@ class ReproduceGunasekarTest {
     }
 
     @Test
+    void aGridTheHeapCannotHoldIsRefusedBeforeAnyWork(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("out");
+        // 20000 x 20000: the minimum-trace solver alone needs 16 n^2 doubles (51 GB).
+        ShardMergeTest.Run r = ShardMergeTest.run("gunasekar", "--size", "20000", "--measurements", "1", "--observed",
+                "1", "--threads", "1", "--progress", "none", "--out", out.toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("reproduce gunasekar at 20000 x 20000") && r.err().contains("needs about")
+                && r.err().contains("-Xmx") && r.err().contains("./deepfact reproduce gunasekar"), r.err());
+        assertTrue(!Files.exists(out), "nothing written");
+        GunasekarExperiment d = GunasekarExperiment.defaults(1);
+        assertTrue(d.estimateBytes(2) > d.estimateBytes(1), "two tasks at a time hold more");
+        // The commuting operator's 15 stored A_i (15 n^2) and Q, plus the solver's 16 n^2 at least.
+        assertTrue(d.estimateBytes(1) >= 8L * (15 * 900 + 900 + 16 * 900), "" + d.estimateBytes(1));
+    }
+
+    @Test
     void badOptionsNameTheSetting(@TempDir Path dir) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -261,6 +261,28 @@ public record GunasekarExperiment(int size, int rank, int measurements, int obse
                 .build();
     }
 
+    /**
+     * Bytes {@link #execute} holds at its peak: both problems (the commuting operator's stored A_i
+     * and Q, see {@link SensingOperator#heldDoubles}) once, plus up to {@code threads} of the largest
+     * task at a time ({@link Trainer#estimateBytes} of the deepest run, {@link NuclearNormSolver#estimateBytes}).
+     *
+     * @return the estimate, or Long.MAX_VALUE when it overflows 64 bits
+     */
+    public long estimateBytes(int threads) {
+        long n = size;
+        long operator = SensingOperator.heldDoubles(size, size, measurements) + n * n + (long) measurements * size;
+        long task = NuclearNormSolver.estimateBytes(size, size, 0);
+        for (int depth : depths) {
+            task = Math.max(task, Trainer.estimateBytes(size, size, config(Setting.COMMUTING, depth, 1, 1), 0));
+        }
+        int tasks = Setting.values().length * (1 + depths.size() * alphas.size());
+        try {
+            return Math.addExact(Math.multiplyExact(operator, 8), Math.multiplyExact(task, Math.min(threads, tasks)));
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     /** The minimum-trace PSD solver: equality constraints, tight tolerance. */
     static NuclearNormResult minTrace(RecoveryProblem problem, ProgressCallback cb) {
         NuclearNormConfig config = NuclearNormConfig.defaults().withPsd(true).withEpsilon(0).withTolerance(1e-7)
