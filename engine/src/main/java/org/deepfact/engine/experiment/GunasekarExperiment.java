@@ -81,7 +81,7 @@ public record GunasekarExperiment(int size, int rank, int measurements, int obse
     }
 
     /**
-     * The default grid (30-60 s on 2 cores, 36 s of CPU): 30 x 30, rank 2, m = 15 commuting measurements,
+     * The default grid (15.7 s on 2 idle cores, 29 s of CPU; 30-60 s at load): 30 x 30, rank 2, m = 15 commuting measurements,
      * 120 observed entries (13%; a PSD rank-2 30 x 30 matrix has 59 degrees of freedom), alpha from 1
      * to 0.01, depths 2 and 4.
      */
