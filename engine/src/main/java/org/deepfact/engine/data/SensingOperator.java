@@ -4,8 +4,6 @@ import java.util.SplittableRandom;
 
 import org.deepfact.engine.linalg.Rows;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.QRDecomposition;
 
 /**
  * The linear measurement operator of matrix sensing, y_i = &lt;A_i, W&gt;, i = 1..m, in one of
@@ -213,29 +211,9 @@ public final class SensingOperator {
         return new SensingOperator(kind, rows, cols, seed, seeds, scale, basis, diagonals, all);
     }
 
-    /**
-     * Haar-distributed orthogonal n x n matrix: the Q of a QR decomposition of a Gaussian matrix,
-     * column j times sign(R_jj) (without the sign fix Q is not Haar, Mezzadri 2007).
-     */
+    /** Haar-distributed orthogonal n x n matrix (GroundTruth's QR of a Gaussian matrix with the sign fix). */
     static DMatrixRMaj haarOrthogonal(int n, SplittableRandom rng) {
-        DMatrixRMaj g = new DMatrixRMaj(n, n);
-        for (int k = 0; k < n * n; k++) {
-            g.data[k] = rng.nextGaussian();
-        }
-        QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(n, n);
-        if (!qr.decompose(g)) {
-            throw new IllegalStateException("QR decomposition of a Gaussian matrix failed");
-        }
-        DMatrixRMaj q = qr.getQ(null, false);
-        DMatrixRMaj r = qr.getR(null, false);
-        for (int j = 0; j < n; j++) {
-            if (r.get(j, j) < 0) {
-                for (int i = 0; i < n; i++) {
-                    q.set(i, j, -q.get(i, j));
-                }
-            }
-        }
-        return q;
+        return GroundTruth.orthonormalColumns(GroundTruth.gaussian(n, n, rng));
     }
 
     private void generate(int i, double[] out) {
