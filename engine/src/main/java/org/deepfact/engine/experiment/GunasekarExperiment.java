@@ -1,7 +1,9 @@
 package org.deepfact.engine.experiment;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import org.deepfact.engine.Choice;
 import org.deepfact.engine.ProgressCallback;
@@ -228,7 +230,10 @@ public record GunasekarExperiment(int size, int rank, int measurements, int obse
 
     /** @return the problem of one setting, with the truth for the reconstruction error */
     public RecoveryProblem problem(Setting setting) {
-        DMatrixRMaj truth = groundTruth();
+        return problem(setting, groundTruth());
+    }
+
+    private RecoveryProblem problem(Setting setting, DMatrixRMaj truth) {
         if (setting == Setting.COMMUTING) {
             SensingOperator op = SensingOperator.commuting(size, measurements,
                     Seeds.derive(seed, Seeds.key("gunasekar-operator", "m", measurements)));
@@ -296,9 +301,15 @@ public record GunasekarExperiment(int size, int rank, int measurements, int obse
      */
     public Outcome execute(int threads, SweepRunner.Listener listener, ProgressCallback cancel) {
         validate();
+        // Built once: the tasks share them (read-only) and the results are scored against them.
+        DMatrixRMaj truth = groundTruth();
+        Map<Setting, RecoveryProblem> problems = new EnumMap<>(Setting.class);
+        for (Setting setting : Setting.values()) {
+            problems.put(setting, problem(setting, truth));
+        }
         List<SweepRunner.Task<Object>> tasks = new ArrayList<>();
         for (Setting setting : Setting.values()) {
-            RecoveryProblem problem = problem(setting);
+            RecoveryProblem problem = problems.get(setting);
             tasks.add(new SweepRunner.Task<>() {
                 @Override
                 public String label() {
@@ -359,7 +370,7 @@ public record GunasekarExperiment(int size, int rank, int measurements, int obse
         for (Setting setting : Setting.values()) {
             Baseline b = (Baseline) done.get(t++);
             baselines.add(b);
-            RecoveryProblem problem = problem(setting);
+            RecoveryProblem problem = problems.get(setting);
             double meanSquared = problem.meanSquaredResidual(new DMatrixRMaj(size, size));
             for (int depth : depths) {
                 for (double alpha : alphas) {
