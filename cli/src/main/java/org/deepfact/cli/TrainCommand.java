@@ -136,7 +136,7 @@ public final class TrainCommand implements Callable<Integer> {
             check(problem.rows == problem.cols, "--factorization symmetric needs a square problem (--rows = --cols), "
                     + "got " + problem.rows + " x " + problem.cols);
         }
-        int hidden = factorCount() - 1;
+        int hidden = factorization.factorCount(depth) - 1;
         if (width != null) {
             check(hidden >= 1, "--width does not apply to --depth " + depth + (symmetric ? " symmetric" : "")
                     + " (no hidden layers)");
@@ -154,7 +154,7 @@ public final class TrainCommand implements Callable<Integer> {
                 "--loss-threshold must be finite and >= 0, got " + lossThreshold);
         check(logEvery >= 1, "--log-every must be >= 1, got " + logEvery);
         check(threads >= 1, "--threads must be >= 1, got " + threads);
-        int[] dims = Widths.resolve(problem.rows, problem.cols, factorCount(), hiddenWidths());
+        int[] dims = Widths.resolve(problem.rows, problem.cols, factorization.factorCount(depth), hiddenWidths());
         try {
             Widths.requireFits(dims);
         } catch (IllegalArgumentException e) {
@@ -172,17 +172,12 @@ public final class TrainCommand implements Callable<Integer> {
                         + java.util.Arrays.toString(hiddenWidths())), "a smaller problem or --width", "train");
     }
 
-    /** @return the trained factors: N, or P's N/2 for the symmetric factorization */
-    private int factorCount() {
-        return factorization == Factorization.SYMMETRIC ? depth / 2 : depth;
-    }
-
     private int[] hiddenWidths() {
-        if (width == null || factorCount() == 1) {
+        if (width == null || factorization.factorCount(depth) == 1) {
             return null;
         }
         if (width.length == 1) {
-            int[] all = new int[factorCount() - 1];
+            int[] all = new int[factorization.factorCount(depth) - 1];
             java.util.Arrays.fill(all, width[0]);
             return all;
         }

@@ -14,6 +14,11 @@ public enum Factorization implements Choice {
     /** W = P P^T, P = W_{N/2} ... W_1. */
     SYMMETRIC;
 
+    /** @return the number of trained factors at end-to-end depth N: N, or P's N/2 for the symmetric form */
+    public int factorCount(int depth) {
+        return this == SYMMETRIC ? depth / 2 : depth;
+    }
+
     /** Parses an id such as "symmetric". */
     public static Factorization parse(String id) {
         return Choice.parse(Factorization.class, id, "factorization");

@@ -175,7 +175,7 @@ public final class TrainingConfig {
 
     /** @return the number of trained factors: N, or N/2 for the symmetric factorization */
     public int factorCount() {
-        return factorization == Factorization.SYMMETRIC ? depth / 2 : depth;
+        return factorization.factorCount(depth);
     }
 
     @Override
@@ -330,7 +330,7 @@ public final class TrainingConfig {
                         + " does not apply to the symmetric factorization: det(P P^T) >= 0 always");
             }
             if (hiddenWidths != null) {
-                int wanted = (symmetric ? depth / 2 : depth) - 1;
+                int wanted = factorization.factorCount(depth) - 1;
                 require(hiddenWidths.length == wanted, "Depth " + depth + " needs " + wanted + " hidden widths"
                         + (symmetric ? " (of P in the symmetric W = P P^T)" : "") + ", got " + hiddenWidths.length);
                 for (int j = 0; j < hiddenWidths.length; j++) {
