@@ -48,7 +48,7 @@ final class PrimalDualSolver {
         double[] lambdaPrev = new double[m];
         double[] ax = new double[m];
         double[] axPrev = new double[m];
-        Shrinkage svt = Shrinkage.of(rows, cols, config.psd());
+        Shrinkage prox = Shrinkage.of(rows, cols, config.psd());
         DualStep dualStep = new DualStep(lambda, axPrev, y, eps);
 
         double norm = OperatorNorm.estimate(a, callback) * 1.02;
@@ -71,7 +71,7 @@ final class PrimalDualSolver {
             }
             xPrev.setTo(x);
             System.arraycopy(ax, 0, axPrev, 0, m);
-            double nuclear = svt.shrink(g, tau, x);
+            double nuclear = prox.shrink(g, tau, x);
             System.arraycopy(lambda, 0, lambdaPrev, 0, m);
             atlPrev.setTo(atl);
             dualStep.s = s;

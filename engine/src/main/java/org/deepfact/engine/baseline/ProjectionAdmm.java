@@ -43,7 +43,7 @@ final class ProjectionAdmm {
         DMatrixRMaj u = new DMatrixRMaj(rows, cols);
         DMatrixRMaj buffer = new DMatrixRMaj(rows, cols);
         double[] av = new double[a.size()];
-        Shrinkage svt = Shrinkage.of(rows, cols, config.psd());
+        Shrinkage prox = Shrinkage.of(rows, cols, config.psd());
 
         // Start from the least-squares fit Z = A^T y; rho so that the first threshold is a
         // modest fraction of its spectral scale (residual balancing corrects it).
@@ -54,7 +54,7 @@ final class ProjectionAdmm {
         while (loop.next()) {
             // X-step: prox of the nuclear norm at Z - U
             sub(z, u, buffer);
-            double nuclear = svt.shrink(buffer, 1 / rho, x);
+            double nuclear = prox.shrink(buffer, 1 / rho, x);
             // Z-step on the relaxed point V = alpha X + (1 - alpha) Z + U
             zPrev.setTo(z);
             double[] xd = x.data;
@@ -90,7 +90,7 @@ final class ProjectionAdmm {
             }
             if (loop.progressDue()) {
                 loop.progress(String.format(java.util.Locale.ROOT, "ADMM iteration %d, primal %.2e, dual %.2e, nuclear norm %.6g, rank %d, "
-                        + "rho %.3g", iteration, primal, dual, nuclear, svt.lastRank(), rho));
+                        + "rho %.3g", iteration, primal, dual, nuclear, prox.lastRank(), rho));
             }
         }
         String method = "ADMM (exact projection, A A^T = I)" + (config.psd() ? ", minimum trace over PSD" : "");
