@@ -31,7 +31,8 @@ class NoisySweepTest {
     }
 
     /**
-     * Noise 0 changes nothing: iterations and reconstruction errors of every run as main's code
+     * Noise 0 changes nothing: iterations, reconstruction errors, train losses, nuclear norms and
+     * effective ranks of every run as main's code
      * (before the noise and the sweep's history records existed) gave them, bit for bit.
      */
     @Test
@@ -45,6 +46,13 @@ class NoisySweepTest {
             9.945079006831408E-7, 1.2599256526403683E-5, 1.2392829796793121E-5, 9.383083571204767E-7,
             9.989405857651594E-7, 9.660130201573266E-7, 9.418642951176223E-7, 9.933530780339482E-7,
             1.5167448123280907E-5, 1.575652215981282E-5, 9.895228520504875E-7};
+        // main at ee4a2f2 (the merge before the noise), run with this grid in that engine's code.
+        double[] nuclearNorms = {16.80091327317025, 16.794052742752303, 13.99618290158152, 13.76968986442766, 14.743308990340038,
+            14.646462897121037, 13.439406416688712, 19.823341331182785, 19.81997409025393, 14.659216253645639,
+            14.574349217643524, 14.98038114223272, 14.789930116014586, 14.35636291153391};
+        double[] effectiveRanks = {7.397762887188859, 7.381424358256772, 3.656326991028427, 3.291303420908733, 1.8273412018499238,
+            1.8161735085765693, 2.473590295581435, 9.310243367332468, 9.30491630898809, 3.1170948111298684,
+            2.762172517546066, 1.8332772691576256, 1.91652119499406, 2.5087965558157324};
         List<RunResult> all = new ArrayList<>();
         for (Problem p : Problem.values()) {
             assertEquals(grid(p), grid(p).withNoiseStd(0));
@@ -55,6 +63,8 @@ class NoisySweepTest {
             assertEquals(iterations[i], all.get(i).iterations(), all.get(i).spec().label());
             assertEquals(errors[i], all.get(i).reconstructionError(), 0.0, all.get(i).spec().label());
             assertEquals(trainLoss[i], all.get(i).trainLoss(), 0.0, all.get(i).spec().label());
+            assertEquals(nuclearNorms[i], all.get(i).nuclearNorm(), 0.0, all.get(i).spec().label());
+            assertEquals(effectiveRanks[i], all.get(i).effectiveRank(), 0.0, all.get(i).spec().label());
         }
     }
 

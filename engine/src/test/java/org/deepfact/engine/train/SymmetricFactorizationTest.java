@@ -233,7 +233,9 @@ class SymmetricFactorizationTest {
     }
 
     @Test
-    void sameBitsOnEveryKernelAndThreadCount() {
+    void sameBitsOnOneAndTwoThreads() {
+        // The kernel is the one Kernels picks: the engine's surefire runs every test twice, plain
+        // and with the vector module (execution vector-test), so these pins hold for both kernels.
         // 110 x 110 puts the dense products above the kernel's parallel threshold.
         DMatrixRMaj w = psd(110, 3, 5);
         RecoveryProblem p = RecoveryProblem.completion(Samplers.uniform(w, 2500, 6));
@@ -294,7 +296,8 @@ class SymmetricFactorizationTest {
     }
 
     @Test
-    void estimateBoundsTheSymmetricRun() {
+    void estimateCountsPsFactorsAndTheSymmetricWork() {
+        // What the estimate counts, not a measured bound on a run's peak.
         TrainingConfig c = symmetric(4).build();
         long sym = Trainer.estimateBytes(50, 50, c, 0);
         // P's two factors plus the chain and the symmetric work: at least 2 factors and 5 matrices.
