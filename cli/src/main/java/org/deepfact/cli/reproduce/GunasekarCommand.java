@@ -39,8 +39,8 @@ import picocli.CommandLine.ParameterException;
             "",
             "Defaults: one PSD truth 30 x 30 of rank 2; (a) commuting: m = 15 measurements A_i = Q D_i Q^T; "
                 + "(b) completion: 120 observed entries; alpha in {1, 0.3, 0.1, 0.03, 0.01}, depths 2 and 4. "
-                + "15.7 s on 2 idle cores (29 s of CPU), 30-60 s at load. --full: 100 x 100, rank 5, m = 50 commuting, 2000 entries (the seed "
-                + "paper's completion size), alpha down to 0.001 (hours).",
+                + "15.7 s on 2 idle cores (29 s of CPU), 30-60 s at load. --full: 100 x 100, rank 5, m = 50 "
+                + "commuting, 2000 entries (the seed paper's completion size), alpha down to 0.001 (hours).",
             "",
             "Writes to --out: gunasekar-runs.csv (one row per setting, depth and alpha; columns: setting, depth, "
                 + "alpha, init_scale, learning_rate, trace, min_trace, gap, relative_loss, reconstruction_error, "

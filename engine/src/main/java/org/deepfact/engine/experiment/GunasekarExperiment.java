@@ -83,9 +83,9 @@ public record GunasekarExperiment(int size, int rank, int measurements, int obse
     }
 
     /**
-     * The default grid (15.7 s on 2 idle cores, 29 s of CPU; 30-60 s at load): 30 x 30, rank 2, m = 15 commuting measurements,
-     * 120 observed entries (13%; a PSD rank-2 30 x 30 matrix has 59 degrees of freedom), alpha from 1
-     * to 0.01, depths 2 and 4.
+     * The default grid (15.7 s on 2 idle cores, 29 s of CPU; 30-60 s at load): 30 x 30, rank 2,
+     * m = 15 commuting measurements, 120 observed entries (13%; a PSD rank-2 30 x 30 matrix has 59
+     * degrees of freedom), alpha from 1 to 0.01, depths 2 and 4.
      */
     public static GunasekarExperiment defaults(long seed) {
         return new GunasekarExperiment(30, 2, 15, 120, List.of(1.0, 0.3, 0.1, 0.03, 0.01), List.of(2, 4), 0.4, 1.2,

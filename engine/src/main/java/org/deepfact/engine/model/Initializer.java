@@ -75,9 +75,10 @@ public final class Initializer {
      * The scale to give {@link #initialize} for a chain of {@code halfDims.length - 1} factors (P of
      * W = P P^T) so that each factor is drawn exactly as a factor of the general chain twice as deep
      * at end-to-end scale {@code scale}: every kind's per-factor scale is scale^(1/N) (N the full
-     * depth), except orthogonal's (scale sqrt(k))^(1/N): the half chain's own rule would give
-     * (scale' sqrt(k))^(2/N), so scale' = sqrt(scale / sqrt(k)) (sqrt(scale) would give W(0) = s k). So W(0) = P P^T has the end-to-end scale of the general rule (identity: s I;
-     * orthogonal: s sqrt(k) times a rank-k projection, ||W(0)||_2 = s sqrt(k)).
+     * depth), except orthogonal's (scale sqrt(k))^(1/N); the half chain's own rule would give
+     * (scale' sqrt(k))^(2/N), so scale' = sqrt(scale / sqrt(k)) (sqrt(scale) would give W(0) = s k).
+     * So W(0) = P P^T has the end-to-end scale of the general rule (identity: s I; orthogonal:
+     * s sqrt(k) times a rank-k projection, ||W(0)||_2 = s sqrt(k)).
      */
     public static double halfChainScale(int[] halfDims, InitKind kind, double scale) {
         if (kind == InitKind.ORTHOGONAL) {
