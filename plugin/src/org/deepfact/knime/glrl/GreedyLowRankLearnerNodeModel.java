@@ -184,13 +184,22 @@ public final class GreedyLowRankLearnerNodeModel extends StatelessNodeModel<Gree
             mappingSpec.getColumnSpec(CompletionTables.MAP_KEY).getType(), writeExec);
         // the final state as flow variables deepfact_<column>, as the Learner names the same quantities
         pushFlowVariableInt(FLOW_VARIABLE_PREFIX + "glrl_rank", last == null ? 0 : last.rank());
-        pushFlowVariableInt(FLOW_VARIABLE_PREFIX + "iterations", Math.toIntExact(result.iterations()));
+        pushFlowVariableInt(FLOW_VARIABLE_PREFIX + "iterations", saturatedInt(result.iterations()));
         pushFlowVariableDouble(FLOW_VARIABLE_PREFIX + "train_loss", loss);
         pushFlowVariableDouble(FLOW_VARIABLE_PREFIX + "reconstruction_error",
             last == null ? Double.NaN : last.reconstructionError());
         exec.setProgress(1.0, String.format(Locale.ROOT, "rank %d after %d iterations, loss %.3e",
             last == null ? 0 : last.rank(), result.iterations(), loss));
         return new PortObject[]{matrix, history, phaseTable, mapping};
+    }
+
+    /**
+     * The total over all phases can pass the largest int (each phase's cap is an int); KNIME has no long
+     * flow variable, so the variable saturates there rather than failing a finished run. The phases
+     * table's end_iteration (Long) keeps the exact count.
+     */
+    static int saturatedInt(final long v) {
+        return (int)Math.min(v, Integer.MAX_VALUE);
     }
 
     /**

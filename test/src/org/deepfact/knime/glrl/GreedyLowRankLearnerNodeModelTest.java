@@ -205,6 +205,14 @@ class GreedyLowRankLearnerNodeModelTest {
     }
 
     @Test
+    void theIterationsFlowVariableSaturatesInsteadOfFailingAFinishedRun() {
+        assertEquals(0, GreedyLowRankLearnerNodeModel.saturatedInt(0));
+        assertEquals(Integer.MAX_VALUE, GreedyLowRankLearnerNodeModel.saturatedInt(Integer.MAX_VALUE));
+        // e.g. 3 phases of the largest per-phase cap
+        assertEquals(Integer.MAX_VALUE, GreedyLowRankLearnerNodeModel.saturatedInt(3L * Integer.MAX_VALUE));
+    }
+
+    @Test
     void progressNeverRunsBackwards() {
         double[] seen = new double[4];
         int[] n = {0};
