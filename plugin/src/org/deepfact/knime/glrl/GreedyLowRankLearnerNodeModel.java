@@ -6,7 +6,9 @@ import java.util.Locale;
 import java.util.Objects;
 
 import org.deepfact.engine.ProgressCallback;
+import org.deepfact.engine.data.RecoveryProblem;
 import org.deepfact.engine.greedy.GreedyLowRank;
+import org.deepfact.engine.metrics.ReconstructionErrors;
 import org.deepfact.engine.train.DivergenceException;
 import org.deepfact.engine.train.Trainer;
 import org.deepfact.engine.train.TrainingConfig;
@@ -162,7 +164,12 @@ public final class GreedyLowRankLearnerNodeModel extends StatelessNodeModel<Gree
         }
         List<GreedyLowRank.Phase> phases = result.phases();
         GreedyLowRank.Phase last = phases.isEmpty() ? null : phases.get(phases.size() - 1);
-        double loss = last == null ? Double.NaN : last.trainLoss();
+        // no phase ran (W = 0 meets the loss threshold already): report W = 0's loss and error, not NaN
+        RecoveryProblem problem = input.problem();
+        double loss = last == null ? problem.meanSquaredResidual(result.endToEnd()) : last.trainLoss();
+        double error = last != null ? last.reconstructionError()
+            : problem.groundTruth() == null ? Double.NaN
+                : ReconstructionErrors.all(result.endToEnd(), problem.groundTruth()).mse();
         if (last != null && loss > glrl.lossThreshold()) {
             warnings.add(String.format(Locale.ROOT, "Stopped at rank %d (%s) with train loss %.3e, above the loss "
                 + "threshold (%s = %.3e)", last.rank(), last.rank() == settings().maxRank() ? "the rank cap, setting '"
@@ -186,8 +193,7 @@ public final class GreedyLowRankLearnerNodeModel extends StatelessNodeModel<Gree
         pushFlowVariableInt(FLOW_VARIABLE_PREFIX + "glrl_rank", last == null ? 0 : last.rank());
         pushFlowVariableInt(FLOW_VARIABLE_PREFIX + "iterations", saturatedInt(result.iterations()));
         pushFlowVariableDouble(FLOW_VARIABLE_PREFIX + "train_loss", loss);
-        pushFlowVariableDouble(FLOW_VARIABLE_PREFIX + "reconstruction_error",
-            last == null ? Double.NaN : last.reconstructionError());
+        pushFlowVariableDouble(FLOW_VARIABLE_PREFIX + "reconstruction_error", error);
         exec.setProgress(1.0, String.format(Locale.ROOT, "rank %d after %d iterations, loss %.3e",
             last == null ? 0 : last.rank(), result.iterations(), loss));
         return new PortObject[]{matrix, history, phaseTable, mapping};

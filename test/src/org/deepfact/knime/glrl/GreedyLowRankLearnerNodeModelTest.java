@@ -204,6 +204,40 @@ class GreedyLowRankLearnerNodeModelTest {
         assertTrue(latency < 250_000_000L, "cancel took " + latency / 1e6 + " ms");
     }
 
+    /** W = 0 meets the threshold: no phase, and the loss and error of W = 0 rather than NaN. */
+    @Test
+    void alreadyFittedDataRunNoPhaseAndReportTheLossOfZero() throws Exception {
+        ExecutionContext exec = exec();
+        double[][] truth = FULL.truth();
+        double sumSquares = 0;
+        for (double[] row : truth) {
+            for (double v : row) {
+                sumSquares += v * v;
+            }
+        }
+        double zeroLoss = sumSquares / (ROWS * COLS); // fully observed: the mean over all entries
+        GreedyLowRankLearnerNodeModel m = model();
+        m.settings().lossThreshold(2 * zeroLoss);
+        PortObject[] out = m.execute(new PortObject[]{FULL.table(exec),
+            NodeTestSupport.matrixTable(exec, "c", truth)}, exec);
+        assertEquals(0, ((BufferedDataTable)out[1]).size(), "no history");
+        assertEquals(0, ((BufferedDataTable)out[2]).size(), "no phase");
+        for (double[] row : NodeTestSupport.toArray((BufferedDataTable)out[0])) {
+            assertArrayEquals(new double[COLS], row);
+        }
+        assertEquals(0, m.peekFlowVariableInt("deepfact_glrl_rank"));
+        assertEquals(0, m.peekFlowVariableInt("deepfact_iterations"));
+        assertEquals(zeroLoss, m.peekFlowVariableDouble("deepfact_train_loss"), 1e-12 * zeroLoss);
+        assertEquals(zeroLoss, m.peekFlowVariableDouble("deepfact_reconstruction_error"), 1e-12 * zeroLoss);
+
+        EntriesFixture zeros = new EntriesFixture(ROWS, COLS, (i, j) -> 0,
+            EntriesFixture.positions(ROWS, COLS, (i, j) -> (i + j) % 2));
+        GreedyLowRankLearnerNodeModel z = model();
+        z.execute(new PortObject[]{zeros.table(exec), null}, exec);
+        assertEquals(0.0, z.peekFlowVariableDouble("deepfact_train_loss"), "all-zero observations: loss 0");
+        assertTrue(Double.isNaN(z.peekFlowVariableDouble("deepfact_reconstruction_error")), "no ground truth");
+    }
+
     @Test
     void theIterationsFlowVariableSaturatesInsteadOfFailingAFinishedRun() {
         assertEquals(0, GreedyLowRankLearnerNodeModel.saturatedInt(0));
