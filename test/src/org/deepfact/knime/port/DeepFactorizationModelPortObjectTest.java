@@ -87,6 +87,36 @@ class DeepFactorizationModelPortObjectTest {
             .productOfFactors());
     }
 
+    /** General models keep format 1 (readable before 0.3.0); symmetric ones are format 2, which 0.2.0 refuses. */
+    @Test
+    void generalSpecsSaveFormatOneSymmetricFormatTwoAndAnUnknownFormatIsRefused() throws Exception {
+        final DeepFactorizationModelPortObjectSpec general =
+            new DeepFactorizationModelPortObjectSpec(3, DeepFactorizationModelPortObjectSpec.KEYS_ID);
+        final DeepFactorizationModelPortObjectSpec symmetric = new DeepFactorizationModelPortObjectSpec(4,
+            DeepFactorizationModelPortObjectSpec.KEYS_INDEX, Factorization.SYMMETRIC);
+        final ModelContent g = new ModelContent("spec");
+        general.save(g);
+        assertEquals(1, g.getInt("version"));
+        final ModelContent s = new ModelContent("spec");
+        symmetric.save(s);
+        assertEquals(2, s.getInt("version"));
+        final DeepFactorizationModelPortObjectSpec gBack = new DeepFactorizationModelPortObjectSpec();
+        gBack.load(g);
+        assertEquals(general, gBack);
+        final DeepFactorizationModelPortObjectSpec sBack = new DeepFactorizationModelPortObjectSpec();
+        sBack.load(s);
+        assertEquals(symmetric, sBack);
+        assertEquals(Factorization.SYMMETRIC, sBack.factorization());
+
+        s.addInt("version", 3);
+        final InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+            () -> new DeepFactorizationModelPortObjectSpec().load(s));
+        assertEquals("Deep factorization model saved by a newer DeepFact (format 3); update DeepFact to read it",
+            e.getMessage());
+        s.addInt("version", 0);
+        assertThrows(InvalidSettingsException.class, () -> new DeepFactorizationModelPortObjectSpec().load(s));
+    }
+
     @Test
     void aSpecSavedBeforeTheFactorizationExistedLoadsAsGeneral() throws Exception {
         // the 0.2.0 format: version, depth and key mode only
