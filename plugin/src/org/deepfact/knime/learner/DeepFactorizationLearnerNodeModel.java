@@ -193,7 +193,7 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
         if (!es.isIdMode() && es.rows() > 0 && es.cols() > 0) {
             TrainingConfig config = settings().toTrainingConfig();
             settings().checkSquare(es.rows(), es.cols());
-            settings().checkInitCondition(LearnerSettings.factorDims(es.rows(), es.cols(), config));
+            settings().checkInitCondition(Trainer.factorDims(es.rows(), es.cols(), config));
         }
         DataType keyType = entries == null ? CompletionTables.mappingKeyType(es, null, null)
             : CompletionTables.mappingKeyType(es, entries.getColumnSpec(es.rowColumn()).getType(),
@@ -244,7 +244,7 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
         KeyIndex colKeys = input.colKeys();
         final RecoveryProblem toSolve = input.problem();
         settings().checkSquare(toSolve.rows(), toSolve.cols());
-        final int[] dims = LearnerSettings.factorDims(toSolve.rows(), toSolve.cols(), config);
+        final int[] dims = Trainer.factorDims(toSolve.rows(), toSolve.cols(), config);
         settings().checkInitCondition(dims);
         String modelNotStored = null;
         try {
@@ -439,7 +439,7 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
     private void checkMemory(final int rows, final int cols, final TrainingConfig config,
         final long operatorDoubles) throws InsufficientMemoryException, InvalidSettingsException {
         settings().checkSquare(rows, cols);
-        int[] dims = LearnerSettings.factorDims(rows, cols, config);
+        int[] dims = Trainer.factorDims(rows, cols, config);
         try {
             Widths.requireFits(dims);
         } catch (IllegalArgumentException e) {
