@@ -12,6 +12,7 @@ import org.deepfact.engine.metrics.ReconstructionErrors;
 import org.deepfact.engine.train.DivergenceException;
 import org.deepfact.engine.train.Trainer;
 import org.deepfact.engine.train.TrainingConfig;
+import org.deepfact.knime.common.Cells;
 import org.deepfact.knime.common.EngineCall;
 import org.deepfact.knime.common.InsufficientMemoryException;
 import org.deepfact.knime.common.MatrixTable;
@@ -226,10 +227,6 @@ public final class GreedyLowRankLearnerNodeModel extends StatelessNodeModel<Gree
         MemoryCheck.requireBytes(bytes, "greedy low-rank learning of a " + rows + " x " + cols + " matrix");
     }
 
-    private static DataCell cell(final double v) {
-        return Double.isNaN(v) ? DataType.getMissingCell() : new DoubleCell(v);
-    }
-
     static BufferedDataTable writeHistory(final List<GreedyLowRank.Point> points, final ExecutionContext exec)
         throws CanceledExecutionException {
         BufferedDataContainer c = exec.createDataContainer(historySpec());
@@ -240,12 +237,13 @@ public final class GreedyLowRankLearnerNodeModel extends StatelessNodeModel<Gree
                 DataCell[] cells = new DataCell[HISTORY_COLUMNS.length + SIGMAS];
                 cells[0] = new LongCell(p.iteration());
                 cells[1] = new IntCell(p.rank());
-                cells[2] = cell(p.trainLoss());
-                cells[3] = cell(p.reconstructionError());
+                cells[2] = Cells.doubleOrMissing(p.trainLoss());
+                cells[3] = Cells.doubleOrMissing(p.reconstructionError());
                 cells[4] = new IntCell(p.numericalRank());
                 double[] s = p.topSingularValues();
                 for (int k = 0; k < SIGMAS; k++) {
-                    cells[HISTORY_COLUMNS.length + k] = k < s.length ? cell(s[k]) : DataType.getMissingCell();
+                    cells[HISTORY_COLUMNS.length + k] =
+                        k < s.length ? Cells.doubleOrMissing(s[k]) : DataType.getMissingCell();
                 }
                 c.addRowToTable(new DefaultRow(RowKey.createRowKey(n++), cells));
             }
@@ -263,8 +261,8 @@ public final class GreedyLowRankLearnerNodeModel extends StatelessNodeModel<Gree
             for (GreedyLowRank.Phase p : phases) {
                 end += p.iterations();
                 c.addRowToTable(new DefaultRow(RowKey.createRowKey(n++), new IntCell(p.rank()),
-                    new LongCell(p.iterations()), new LongCell(end), cell(p.trainLoss()),
-                    cell(p.reconstructionError())));
+                    new LongCell(p.iterations()), new LongCell(end), Cells.doubleOrMissing(p.trainLoss()),
+                    Cells.doubleOrMissing(p.reconstructionError())));
             }
         } finally {
             c.close();

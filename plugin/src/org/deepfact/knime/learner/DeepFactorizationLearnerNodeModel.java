@@ -28,6 +28,7 @@ import org.deepfact.knime.port.DeepFactorizationModelPortObject;
 import org.deepfact.knime.port.DeepFactorizationModelPortObjectSpec;
 import org.deepfact.knime.port.SensingProblemPortObject;
 import org.deepfact.knime.port.SensingProblemPortObjectSpec;
+import org.deepfact.knime.common.Cells;
 import org.deepfact.knime.common.EngineCall;
 import org.deepfact.knime.common.InsufficientMemoryException;
 import org.deepfact.knime.common.MatrixTable;
@@ -465,10 +466,6 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
         MemoryCheck.requireBytes(bytes, what);
     }
 
-    private static DataCell cell(final double v) {
-        return Double.isNaN(v) ? DataType.getMissingCell() : new DoubleCell(v);
-    }
-
     static BufferedDataTable writeHistory(final List<HistoryRecord> history, final int topK, final DataCell[] id,
         final ExecutionContext exec) throws CanceledExecutionException {
         BufferedDataContainer c = exec.createDataContainer(historySpec(topK));
@@ -478,16 +475,17 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
                 exec.checkCanceled();
                 DataCell[] cells = new DataCell[HISTORY_COLUMNS.length + topK + id.length];
                 cells[0] = new LongCell(r.iteration());
-                cells[1] = cell(r.trainLoss());
-                cells[2] = cell(r.testError());
-                cells[3] = cell(r.nuclearNorm());
-                cells[4] = cell(r.schattenQuasiNorm());
-                cells[5] = cell(r.effectiveRank());
-                cells[6] = cell(r.stepSize());
-                cells[7] = cell(r.gradientNorm());
+                cells[1] = Cells.doubleOrMissing(r.trainLoss());
+                cells[2] = Cells.doubleOrMissing(r.testError());
+                cells[3] = Cells.doubleOrMissing(r.nuclearNorm());
+                cells[4] = Cells.doubleOrMissing(r.schattenQuasiNorm());
+                cells[5] = Cells.doubleOrMissing(r.effectiveRank());
+                cells[6] = Cells.doubleOrMissing(r.stepSize());
+                cells[7] = Cells.doubleOrMissing(r.gradientNorm());
                 double[] s = r.topSingularValues();
                 for (int k = 0; k < topK; k++) {
-                    cells[HISTORY_COLUMNS.length + k] = k < s.length ? cell(s[k]) : DataType.getMissingCell();
+                    cells[HISTORY_COLUMNS.length + k] =
+                        k < s.length ? Cells.doubleOrMissing(s[k]) : DataType.getMissingCell();
                 }
                 System.arraycopy(id, 0, cells, HISTORY_COLUMNS.length + topK, id.length);
                 c.addRowToTable(new DefaultRow(RowKey.createRowKey(n++), cells));
@@ -512,7 +510,7 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
                     DataCell[] cells = new DataCell[SINGULAR_VALUE_COLUMNS.length + id.length];
                     cells[0] = new LongCell(r.iteration());
                     cells[1] = new IntCell(k + 1);
-                    cells[2] = cell(s[k]);
+                    cells[2] = Cells.doubleOrMissing(s[k]);
                     System.arraycopy(id, 0, cells, SINGULAR_VALUE_COLUMNS.length, id.length);
                     c.addRowToTable(new DefaultRow(RowKey.createRowKey(n++), cells));
                 }

@@ -121,7 +121,8 @@ public final class NuclearNormCompletionNodeModel extends StatelessNodeModel<Nuc
     private void checkSquare(final int rows, final int cols) throws InvalidSettingsException {
         if (settings().psd() && rows > 0 && cols > 0 && rows != cols) {
             throw new InvalidSettingsException("'" + NuclearNormSettings.LABEL_PSD + "' (setting '"
-                + NuclearNormSettings.KEY_PSD + "') needs a square matrix, got " + rows + " x " + cols + "; uncheck it");
+                + NuclearNormSettings.KEY_PSD + "') needs a square matrix, got " + rows + " x " + cols
+                + "; uncheck it");
         }
     }
 
