@@ -123,16 +123,7 @@ public final class GreedyLowRankLearnerNodeModel extends StatelessNodeModel<Gree
                     + es.columnColumn() + "' and '" + es.valueColumn() + "': held-out entries are not supported, "
                     + "use the Deep Matrix Factorization Learner for a held-out error");
             }
-            if (es.isIdMode()) {
-                throw new InvalidSettingsException("A ground-truth matrix (port '" + PORT_TRUTH + "', " + IN_TRUTH
-                    + ") needs 0-based index keys: set '" + EntriesSettings.KEY_KEY_MODE + "' to 'index'");
-            }
-            int truthCols = MatrixTable.checkSpec(truth, "ground-truth matrix");
-            if (cols != null && cols != truthCols) {
-                throw new InvalidSettingsException("Setting '" + EntriesSettings.KEY_COLS + "' = " + cols
-                    + " but the ground-truth matrix has " + truthCols + " columns");
-            }
-            cols = truthCols;
+            cols = EntriesInput.checkGroundTruthSpec(truth, es, cols, "'" + PORT_TRUTH + "', " + IN_TRUTH, "");
         }
         DataType keyType = CompletionTables.mappingKeyType(es, entries.getColumnSpec(es.rowColumn()).getType(),
             entries.getColumnSpec(es.columnColumn()).getType());

@@ -177,18 +177,10 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
             if (EntriesInput.looksLikeEntries(reference, es)) {
                 EntriesInput.checkEntriesSpec(reference, es, EntriesInput.HELD_OUT);
             } else {
-                if (es.isIdMode()) {
-                    throw new InvalidSettingsException("The reference input (port '" + PORT_REFERENCE + "', " + IN_REFERENCE + ") has no '"
-                        + es.rowColumn() + "', '" + es.columnColumn() + "' and '" + es.valueColumn()
-                        + "' columns, so it is read as a ground-truth matrix, which needs 0-based index keys; with '"
-                        + EntriesSettings.KEY_KEY_MODE + "' = 'id' give held-out entries instead");
-                }
-                int truthCols = MatrixTable.checkSpec(reference, "ground-truth matrix");
-                if (cols != null && cols != truthCols) {
-                    throw new InvalidSettingsException("Setting '" + EntriesSettings.KEY_COLS + "' = " + cols
-                        + " but the ground-truth matrix has " + truthCols + " columns");
-                }
-                cols = truthCols;
+                // no entries columns: read as a ground-truth matrix
+                cols = EntriesInput.checkGroundTruthSpec(reference, es, cols, "'" + PORT_REFERENCE + "', "
+                    + IN_REFERENCE, "; or give held-out entries (columns '" + es.rowColumn() + "', '"
+                        + es.columnColumn() + "' and '" + es.valueColumn() + "'), which ID keys allow");
             }
         }
         if (!es.isIdMode() && es.rows() > 0 && es.cols() > 0) {

@@ -169,6 +169,19 @@ class GreedyLowRankLearnerNodeModelTest {
         e = assertThrows(InvalidSettingsException.class,
             () -> m.configure(new PortObjectSpec[]{EntriesFixture.ENTRIES, EntriesFixture.ENTRIES}));
         assertTrue(e.getMessage().contains("held-out entries are not supported"), e.getMessage());
+        // a ground-truth matrix needs index keys and the column count of the setting
+        DataTableSpec truth = NodeTestSupport.matrixTable(exec(), "c", FULL.truth()).getDataTableSpec();
+        m.settings().entries().setShape(0, COLS + 1);
+        e = assertThrows(InvalidSettingsException.class,
+            () -> m.configure(new PortObjectSpec[]{EntriesFixture.ENTRIES, truth}));
+        assertEquals("Setting 'cols' = 6 but the ground-truth matrix has 5 columns", e.getMessage());
+        m.settings().entries().setShape(0, 0);
+        m.settings().entries().setIdMode(true);
+        e = assertThrows(InvalidSettingsException.class,
+            () -> m.configure(new PortObjectSpec[]{EntriesFixture.ENTRIES, truth}));
+        assertEquals("A ground-truth matrix (port 'Ground truth', 1) needs 0-based index keys: set 'key_mode' to "
+            + "'index'", e.getMessage());
+        m.settings().entries().setIdMode(false);
         // a learning rate that diverges names the setting
         m.settings().learningRate(1e3);
         ExecutionContext exec = exec();
