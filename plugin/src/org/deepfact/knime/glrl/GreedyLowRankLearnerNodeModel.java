@@ -148,7 +148,9 @@ public final class GreedyLowRankLearnerNodeModel extends StatelessNodeModel<Gree
         GreedyLowRank.Result result;
         try {
             result = EngineCall.run(exec.createSubExecutionContext(0.9), "Greedy low-rank learning",
-                cb -> glrl.run(input.problem(), new PhaseProgress(cb)));
+                cb -> glrl.run(input.problem(), new PhaseProgress(cb,
+                    Math.min(glrl.maxRank(), Math.min(input.problem().rows(), input.problem().cols())),
+                    (glrl.phaseCap() + glrl.chunk() - 1) / glrl.chunk())));
         } catch (DivergenceException e) {
             throw new IllegalStateException(e.getMessage() + " ('" + GreedyLowRankSettings.LABEL_LEARNING_RATE
                 + "', setting '" + GreedyLowRankSettings.KEY_LEARNING_RATE + "' = " + glrl.learningRate()
@@ -262,26 +264,54 @@ public final class GreedyLowRankLearnerNodeModel extends StatelessNodeModel<Gree
     }
 
     /**
-     * Progress over the whole run: the engine reports a phase's end as the fraction of the rank cap
-     * reached ("GLRL rank r: ...") and, in between, each training chunk's own fraction from 0 to 1;
-     * the bar keeps the phase fraction (so it never runs backwards) and shows the chunk's message.
+     * Progress over the whole run. The engine reports each phase's end as the fraction of the rank cap
+     * reached ("GLRL rank r: ..."), and in between each training chunk's own fraction from 0 to 1, ending
+     * with "stopped: ...". Phase r covers [(r-1)/cap, r/cap) of the bar: the chunks done plus the current
+     * chunk's fraction, over the most chunks a phase can take (its iteration cap over the chunk), so the
+     * bar moves within a phase; it never runs backwards (a phase that plateaus early jumps ahead), and
+     * the messages pass through.
      */
     static final class PhaseProgress implements ProgressCallback {
 
         private final ProgressCallback m_delegate;
 
-        private double m_done;
+        private final int m_cap;
 
-        PhaseProgress(final ProgressCallback delegate) {
+        private final long m_chunksPerPhase;
+
+        /** The bar at the start of the current phase (the last phase end reported). */
+        private double m_phaseStart;
+
+        /** Chunks finished in the current phase. */
+        private long m_chunks;
+
+        private double m_shown;
+
+        /**
+         * @param cap the largest rank the run can reach, min(max rank, rows, columns)
+         * @param chunksPerPhase the most training chunks one phase takes
+         */
+        PhaseProgress(final ProgressCallback delegate, final int cap, final long chunksPerPhase) {
             m_delegate = delegate;
+            m_cap = Math.max(1, cap);
+            m_chunksPerPhase = Math.max(1, chunksPerPhase);
         }
 
         @Override
         public void progress(final double fraction, final String message) {
+            double bar;
             if (message != null && message.startsWith("GLRL")) {
-                m_done = fraction;
+                m_phaseStart = fraction;
+                m_chunks = 0;
+                bar = fraction;
+            } else {
+                bar = m_phaseStart + Math.min(1, (m_chunks + fraction) / m_chunksPerPhase) / m_cap;
+                if (message != null && message.startsWith("stopped")) {
+                    m_chunks++;
+                }
             }
-            m_delegate.progress(m_done, message);
+            m_shown = Math.max(m_shown, bar);
+            m_delegate.progress(m_shown, message);
         }
 
         @Override

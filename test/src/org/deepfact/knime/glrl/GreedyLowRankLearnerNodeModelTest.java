@@ -259,11 +259,39 @@ class GreedyLowRankLearnerNodeModelTest {
         assertEquals(Integer.MAX_VALUE, GreedyLowRankLearnerNodeModel.saturatedInt(3L * Integer.MAX_VALUE));
     }
 
+    /** Cap 2, two chunks a phase: each phase fills its half of the bar chunk by chunk, never backwards. */
     @Test
-    void progressNeverRunsBackwards() {
-        double[] seen = new double[4];
+    void progressMovesWithinAPhaseAndNeverRunsBackwards() {
+        double[] seen = new double[8];
+        String[] messages = new String[8];
         int[] n = {0};
         GreedyLowRankLearnerNodeModel.PhaseProgress p = new GreedyLowRankLearnerNodeModel.PhaseProgress(
+            new org.deepfact.engine.ProgressCallback() {
+                @Override
+                public void progress(final double fraction, final String message) {
+                    messages[n[0]] = message;
+                    seen[n[0]++] = fraction;
+                }
+
+                @Override
+                public boolean isCanceled() {
+                    return false;
+                }
+            }, 2, 2);
+        p.progress(0.5, "iteration 250 / 500"); // phase 1, chunk 1 half done: 0.5 / 2 chunks / 2 ranks
+        p.progress(1.0, "stopped: max_iterations after 500 iterations");
+        p.progress(0.2, "iteration 100 / 500"); // phase 1, chunk 2
+        p.progress(1.0, "stopped: max_iterations after 500 iterations");
+        p.progress(0.5, "GLRL rank 1: loss 0.1");
+        p.progress(0.9, "iteration 450 / 500"); // phase 2, chunk 1
+        p.progress(0.2, "iteration 100 / 500"); // a chunk's fraction can fall (its loss rose): held
+        p.progress(1.0, "GLRL rank 2: loss 1e-7");
+        assertArrayEquals(new double[]{0.125, 0.25, 0.3, 0.5, 0.5, 0.725, 0.725, 1.0}, seen, 1e-15);
+        assertEquals("iteration 450 / 500", messages[5]);
+
+        // a phase that plateaus after its first chunk jumps to the phase end
+        n[0] = 0;
+        GreedyLowRankLearnerNodeModel.PhaseProgress q = new GreedyLowRankLearnerNodeModel.PhaseProgress(
             new org.deepfact.engine.ProgressCallback() {
                 @Override
                 public void progress(final double fraction, final String message) {
@@ -274,11 +302,9 @@ class GreedyLowRankLearnerNodeModelTest {
                 public boolean isCanceled() {
                     return false;
                 }
-            });
-        p.progress(0.9, "iteration 450 / 500");
-        p.progress(0.5, "GLRL rank 1: loss 0.1");
-        p.progress(0.2, "iteration 100 / 500");
-        p.progress(1.0, "GLRL rank 2: loss 1e-7");
-        assertArrayEquals(new double[]{0, 0.5, 0.5, 1.0}, seen);
+            }, 4, 10);
+        q.progress(1.0, "stopped: converged after 500 iterations");
+        q.progress(0.25, "GLRL rank 1: loss 0.1");
+        assertArrayEquals(new double[]{0.025, 0.25}, java.util.Arrays.copyOf(seen, 2), 1e-15);
     }
 }
