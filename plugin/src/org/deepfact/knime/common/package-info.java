@@ -19,7 +19,9 @@
  * A missing cell, a NaN or an infinite value in an input table is an error whose message names
  * the row key and the column ({@link org.deepfact.knime.common.CellReader}). Nothing is skipped
  * or imputed silently: remove or fill missing values upstream (e.g. with KNIME's Missing Value
- * node). An index cell that is negative or exceeds the int range is an error as well.
+ * node). An index cell that is negative or exceeds the int range is an error as well. On output,
+ * the engine's NaN (a value that does not exist) is written as a missing cell
+ * ({@link org.deepfact.knime.common.Cells}).
  *
  * <h2>configure() == execute()</h2>
  * Every node computes its output specs with one static method used by both {@code configure}

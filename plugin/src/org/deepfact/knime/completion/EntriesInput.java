@@ -10,6 +10,7 @@ import org.deepfact.knime.common.CellReader;
 import org.deepfact.knime.common.EntriesTable;
 import org.deepfact.knime.common.InsufficientMemoryException;
 import org.deepfact.knime.common.InvalidInputException;
+import org.deepfact.knime.common.MatrixTable;
 import org.deepfact.knime.common.SpecChecks;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataRow;
@@ -111,6 +112,30 @@ public final class EntriesInput {
     public static boolean looksLikeEntries(final DataTableSpec spec, final EntriesSettings s) {
         return spec.containsName(s.rowColumn()) && spec.containsName(s.columnColumn())
             && spec.containsName(s.valueColumn());
+    }
+
+    /**
+     * configure()-time check of a ground-truth matrix table: its rows and columns are 0-based indices,
+     * so index keys only, and its column count must agree with the one known so far.
+     *
+     * @param port the port's name and index for messages, e.g. {@code "'Ground truth', 1"}
+     * @param cols the column count known so far (the setting or a sensing problem), or null
+     * @param idModeHint appended to the ID-mode error: what else the user can do
+     * @return the ground-truth matrix's column count
+     * @throws InvalidSettingsException naming the key mode, or the setting and both counts
+     */
+    public static int checkGroundTruthSpec(final DataTableSpec truth, final EntriesSettings s, final Integer cols,
+        final String port, final String idModeHint) throws InvalidSettingsException {
+        if (s.isIdMode()) {
+            throw new InvalidSettingsException("A ground-truth matrix (port " + port + ") needs 0-based index keys: "
+                + "set '" + EntriesSettings.KEY_KEY_MODE + "' to 'index'" + idModeHint);
+        }
+        int truthCols = MatrixTable.checkSpec(truth, "ground-truth matrix");
+        if (cols != null && cols != truthCols) {
+            throw new InvalidSettingsException("Setting '" + EntriesSettings.KEY_COLS + "' = " + cols
+                + " but the ground-truth matrix has " + truthCols + " columns");
+        }
+        return truthCols;
     }
 
     /**

@@ -6,10 +6,13 @@ import java.util.Locale;
 import java.util.Objects;
 
 import org.deepfact.engine.ProgressCallback;
+import org.deepfact.engine.data.RecoveryProblem;
 import org.deepfact.engine.greedy.GreedyLowRank;
+import org.deepfact.engine.metrics.ReconstructionErrors;
 import org.deepfact.engine.train.DivergenceException;
 import org.deepfact.engine.train.Trainer;
 import org.deepfact.engine.train.TrainingConfig;
+import org.deepfact.knime.common.Cells;
 import org.deepfact.knime.common.EngineCall;
 import org.deepfact.knime.common.InsufficientMemoryException;
 import org.deepfact.knime.common.MatrixTable;
@@ -120,16 +123,7 @@ public final class GreedyLowRankLearnerNodeModel extends StatelessNodeModel<Gree
                     + es.columnColumn() + "' and '" + es.valueColumn() + "': held-out entries are not supported, "
                     + "use the Deep Matrix Factorization Learner for a held-out error");
             }
-            if (es.isIdMode()) {
-                throw new InvalidSettingsException("A ground-truth matrix (port '" + PORT_TRUTH + "', " + IN_TRUTH
-                    + ") needs 0-based index keys: set '" + EntriesSettings.KEY_KEY_MODE + "' to 'index'");
-            }
-            int truthCols = MatrixTable.checkSpec(truth, "ground-truth matrix");
-            if (cols != null && cols != truthCols) {
-                throw new InvalidSettingsException("Setting '" + EntriesSettings.KEY_COLS + "' = " + cols
-                    + " but the ground-truth matrix has " + truthCols + " columns");
-            }
-            cols = truthCols;
+            cols = EntriesInput.checkGroundTruthSpec(truth, es, cols, "'" + PORT_TRUTH + "', " + IN_TRUTH, "");
         }
         DataType keyType = CompletionTables.mappingKeyType(es, entries.getColumnSpec(es.rowColumn()).getType(),
             entries.getColumnSpec(es.columnColumn()).getType());
@@ -154,7 +148,9 @@ public final class GreedyLowRankLearnerNodeModel extends StatelessNodeModel<Gree
         GreedyLowRank.Result result;
         try {
             result = EngineCall.run(exec.createSubExecutionContext(0.9), "Greedy low-rank learning",
-                cb -> glrl.run(input.problem(), new PhaseProgress(cb)));
+                cb -> glrl.run(input.problem(), new PhaseProgress(cb,
+                    Math.min(glrl.maxRank(), Math.min(input.problem().rows(), input.problem().cols())),
+                    (glrl.phaseCap() + glrl.chunk() - 1) / glrl.chunk())));
         } catch (DivergenceException e) {
             throw new IllegalStateException(e.getMessage() + " ('" + GreedyLowRankSettings.LABEL_LEARNING_RATE
                 + "', setting '" + GreedyLowRankSettings.KEY_LEARNING_RATE + "' = " + glrl.learningRate()
@@ -162,7 +158,12 @@ public final class GreedyLowRankLearnerNodeModel extends StatelessNodeModel<Gree
         }
         List<GreedyLowRank.Phase> phases = result.phases();
         GreedyLowRank.Phase last = phases.isEmpty() ? null : phases.get(phases.size() - 1);
-        double loss = last == null ? Double.NaN : last.trainLoss();
+        // no phase ran (W = 0 meets the loss threshold already): report W = 0's loss and error, not NaN
+        RecoveryProblem problem = input.problem();
+        double loss = last == null ? problem.meanSquaredResidual(result.endToEnd()) : last.trainLoss();
+        double error = last != null ? last.reconstructionError()
+            : problem.groundTruth() == null ? Double.NaN
+                : ReconstructionErrors.all(result.endToEnd(), problem.groundTruth()).mse();
         if (last != null && loss > glrl.lossThreshold()) {
             warnings.add(String.format(Locale.ROOT, "Stopped at rank %d (%s) with train loss %.3e, above the loss "
                 + "threshold (%s = %.3e)", last.rank(), last.rank() == settings().maxRank() ? "the rank cap, setting '"
@@ -184,13 +185,21 @@ public final class GreedyLowRankLearnerNodeModel extends StatelessNodeModel<Gree
             mappingSpec.getColumnSpec(CompletionTables.MAP_KEY).getType(), writeExec);
         // the final state as flow variables deepfact_<column>, as the Learner names the same quantities
         pushFlowVariableInt(FLOW_VARIABLE_PREFIX + "glrl_rank", last == null ? 0 : last.rank());
-        pushFlowVariableInt(FLOW_VARIABLE_PREFIX + "iterations", Math.toIntExact(result.iterations()));
+        pushFlowVariableInt(FLOW_VARIABLE_PREFIX + "iterations", saturatedInt(result.iterations()));
         pushFlowVariableDouble(FLOW_VARIABLE_PREFIX + "train_loss", loss);
-        pushFlowVariableDouble(FLOW_VARIABLE_PREFIX + "reconstruction_error",
-            last == null ? Double.NaN : last.reconstructionError());
+        pushFlowVariableDouble(FLOW_VARIABLE_PREFIX + "reconstruction_error", error);
         exec.setProgress(1.0, String.format(Locale.ROOT, "rank %d after %d iterations, loss %.3e",
             last == null ? 0 : last.rank(), result.iterations(), loss));
         return new PortObject[]{matrix, history, phaseTable, mapping};
+    }
+
+    /**
+     * The total over all phases can pass the largest int (each phase's cap is an int); KNIME has no long
+     * flow variable, so the variable saturates there rather than failing a finished run. The phases
+     * table's end_iteration (Long) keeps the exact count.
+     */
+    static int saturatedInt(final long v) {
+        return (int)Math.min(v, Integer.MAX_VALUE);
     }
 
     /**
@@ -211,10 +220,6 @@ public final class GreedyLowRankLearnerNodeModel extends StatelessNodeModel<Gree
         MemoryCheck.requireBytes(bytes, "greedy low-rank learning of a " + rows + " x " + cols + " matrix");
     }
 
-    private static DataCell cell(final double v) {
-        return Double.isNaN(v) ? DataType.getMissingCell() : new DoubleCell(v);
-    }
-
     static BufferedDataTable writeHistory(final List<GreedyLowRank.Point> points, final ExecutionContext exec)
         throws CanceledExecutionException {
         BufferedDataContainer c = exec.createDataContainer(historySpec());
@@ -225,12 +230,13 @@ public final class GreedyLowRankLearnerNodeModel extends StatelessNodeModel<Gree
                 DataCell[] cells = new DataCell[HISTORY_COLUMNS.length + SIGMAS];
                 cells[0] = new LongCell(p.iteration());
                 cells[1] = new IntCell(p.rank());
-                cells[2] = cell(p.trainLoss());
-                cells[3] = cell(p.reconstructionError());
+                cells[2] = Cells.doubleOrMissing(p.trainLoss());
+                cells[3] = Cells.doubleOrMissing(p.reconstructionError());
                 cells[4] = new IntCell(p.numericalRank());
                 double[] s = p.topSingularValues();
                 for (int k = 0; k < SIGMAS; k++) {
-                    cells[HISTORY_COLUMNS.length + k] = k < s.length ? cell(s[k]) : DataType.getMissingCell();
+                    cells[HISTORY_COLUMNS.length + k] =
+                        k < s.length ? Cells.doubleOrMissing(s[k]) : DataType.getMissingCell();
                 }
                 c.addRowToTable(new DefaultRow(RowKey.createRowKey(n++), cells));
             }
@@ -248,8 +254,8 @@ public final class GreedyLowRankLearnerNodeModel extends StatelessNodeModel<Gree
             for (GreedyLowRank.Phase p : phases) {
                 end += p.iterations();
                 c.addRowToTable(new DefaultRow(RowKey.createRowKey(n++), new IntCell(p.rank()),
-                    new LongCell(p.iterations()), new LongCell(end), cell(p.trainLoss()),
-                    cell(p.reconstructionError())));
+                    new LongCell(p.iterations()), new LongCell(end), Cells.doubleOrMissing(p.trainLoss()),
+                    Cells.doubleOrMissing(p.reconstructionError())));
             }
         } finally {
             c.close();
@@ -258,26 +264,54 @@ public final class GreedyLowRankLearnerNodeModel extends StatelessNodeModel<Gree
     }
 
     /**
-     * Progress over the whole run: the engine reports a phase's end as the fraction of the rank cap
-     * reached ("GLRL rank r: ...") and, in between, each training chunk's own fraction from 0 to 1;
-     * the bar keeps the phase fraction (so it never runs backwards) and shows the chunk's message.
+     * Progress over the whole run. The engine reports each phase's end as the fraction of the rank cap
+     * reached ("GLRL rank r: ..."), and in between each training chunk's own fraction from 0 to 1, ending
+     * with "stopped: ...". Phase r covers [(r-1)/cap, r/cap) of the bar: the chunks done plus the current
+     * chunk's fraction, over the most chunks a phase can take (its iteration cap over the chunk), so the
+     * bar moves within a phase; it never runs backwards (a phase that plateaus early jumps ahead), and
+     * the messages pass through.
      */
     static final class PhaseProgress implements ProgressCallback {
 
         private final ProgressCallback m_delegate;
 
-        private double m_done;
+        private final int m_cap;
 
-        PhaseProgress(final ProgressCallback delegate) {
+        private final long m_chunksPerPhase;
+
+        /** The bar at the start of the current phase (the last phase end reported). */
+        private double m_phaseStart;
+
+        /** Chunks finished in the current phase. */
+        private long m_chunks;
+
+        private double m_shown;
+
+        /**
+         * @param cap the largest rank the run can reach, min(max rank, rows, columns)
+         * @param chunksPerPhase the most training chunks one phase takes
+         */
+        PhaseProgress(final ProgressCallback delegate, final int cap, final long chunksPerPhase) {
             m_delegate = delegate;
+            m_cap = Math.max(1, cap);
+            m_chunksPerPhase = Math.max(1, chunksPerPhase);
         }
 
         @Override
         public void progress(final double fraction, final String message) {
+            double bar;
             if (message != null && message.startsWith("GLRL")) {
-                m_done = fraction;
+                m_phaseStart = fraction;
+                m_chunks = 0;
+                bar = fraction;
+            } else {
+                bar = m_phaseStart + Math.min(1, (m_chunks + fraction) / m_chunksPerPhase) / m_cap;
+                if (message != null && message.startsWith("stopped")) {
+                    m_chunks++;
+                }
             }
-            m_delegate.progress(m_done, message);
+            m_shown = Math.max(m_shown, bar);
+            m_delegate.progress(m_shown, message);
         }
 
         @Override

@@ -28,6 +28,7 @@ import org.deepfact.knime.port.DeepFactorizationModelPortObject;
 import org.deepfact.knime.port.DeepFactorizationModelPortObjectSpec;
 import org.deepfact.knime.port.SensingProblemPortObject;
 import org.deepfact.knime.port.SensingProblemPortObjectSpec;
+import org.deepfact.knime.common.Cells;
 import org.deepfact.knime.common.EngineCall;
 import org.deepfact.knime.common.InsufficientMemoryException;
 import org.deepfact.knime.common.MatrixTable;
@@ -176,24 +177,16 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
             if (EntriesInput.looksLikeEntries(reference, es)) {
                 EntriesInput.checkEntriesSpec(reference, es, EntriesInput.HELD_OUT);
             } else {
-                if (es.isIdMode()) {
-                    throw new InvalidSettingsException("The reference input (port '" + PORT_REFERENCE + "', " + IN_REFERENCE + ") has no '"
-                        + es.rowColumn() + "', '" + es.columnColumn() + "' and '" + es.valueColumn()
-                        + "' columns, so it is read as a ground-truth matrix, which needs 0-based index keys; with '"
-                        + EntriesSettings.KEY_KEY_MODE + "' = 'id' give held-out entries instead");
-                }
-                int truthCols = MatrixTable.checkSpec(reference, "ground-truth matrix");
-                if (cols != null && cols != truthCols) {
-                    throw new InvalidSettingsException("Setting '" + EntriesSettings.KEY_COLS + "' = " + cols
-                        + " but the ground-truth matrix has " + truthCols + " columns");
-                }
-                cols = truthCols;
+                // no entries columns: read as a ground-truth matrix
+                cols = EntriesInput.checkGroundTruthSpec(reference, es, cols, "'" + PORT_REFERENCE + "', "
+                    + IN_REFERENCE, "; or give held-out entries (columns '" + es.rowColumn() + "', '"
+                        + es.columnColumn() + "' and '" + es.valueColumn() + "'), which ID keys allow");
             }
         }
         if (!es.isIdMode() && es.rows() > 0 && es.cols() > 0) {
             TrainingConfig config = settings().toTrainingConfig();
             settings().checkSquare(es.rows(), es.cols());
-            settings().checkInitCondition(LearnerSettings.factorDims(es.rows(), es.cols(), config));
+            settings().checkInitCondition(Trainer.factorDims(es.rows(), es.cols(), config));
         }
         DataType keyType = entries == null ? CompletionTables.mappingKeyType(es, null, null)
             : CompletionTables.mappingKeyType(es, entries.getColumnSpec(es.rowColumn()).getType(),
@@ -244,7 +237,7 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
         KeyIndex colKeys = input.colKeys();
         final RecoveryProblem toSolve = input.problem();
         settings().checkSquare(toSolve.rows(), toSolve.cols());
-        final int[] dims = LearnerSettings.factorDims(toSolve.rows(), toSolve.cols(), config);
+        final int[] dims = Trainer.factorDims(toSolve.rows(), toSolve.cols(), config);
         settings().checkInitCondition(dims);
         String modelNotStored = null;
         try {
@@ -439,7 +432,7 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
     private void checkMemory(final int rows, final int cols, final TrainingConfig config,
         final long operatorDoubles) throws InsufficientMemoryException, InvalidSettingsException {
         settings().checkSquare(rows, cols);
-        int[] dims = LearnerSettings.factorDims(rows, cols, config);
+        int[] dims = Trainer.factorDims(rows, cols, config);
         try {
             Widths.requireFits(dims);
         } catch (IllegalArgumentException e) {
@@ -465,10 +458,6 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
         MemoryCheck.requireBytes(bytes, what);
     }
 
-    private static DataCell cell(final double v) {
-        return Double.isNaN(v) ? DataType.getMissingCell() : new DoubleCell(v);
-    }
-
     static BufferedDataTable writeHistory(final List<HistoryRecord> history, final int topK, final DataCell[] id,
         final ExecutionContext exec) throws CanceledExecutionException {
         BufferedDataContainer c = exec.createDataContainer(historySpec(topK));
@@ -478,16 +467,17 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
                 exec.checkCanceled();
                 DataCell[] cells = new DataCell[HISTORY_COLUMNS.length + topK + id.length];
                 cells[0] = new LongCell(r.iteration());
-                cells[1] = cell(r.trainLoss());
-                cells[2] = cell(r.testError());
-                cells[3] = cell(r.nuclearNorm());
-                cells[4] = cell(r.schattenQuasiNorm());
-                cells[5] = cell(r.effectiveRank());
-                cells[6] = cell(r.stepSize());
-                cells[7] = cell(r.gradientNorm());
+                cells[1] = Cells.doubleOrMissing(r.trainLoss());
+                cells[2] = Cells.doubleOrMissing(r.testError());
+                cells[3] = Cells.doubleOrMissing(r.nuclearNorm());
+                cells[4] = Cells.doubleOrMissing(r.schattenQuasiNorm());
+                cells[5] = Cells.doubleOrMissing(r.effectiveRank());
+                cells[6] = Cells.doubleOrMissing(r.stepSize());
+                cells[7] = Cells.doubleOrMissing(r.gradientNorm());
                 double[] s = r.topSingularValues();
                 for (int k = 0; k < topK; k++) {
-                    cells[HISTORY_COLUMNS.length + k] = k < s.length ? cell(s[k]) : DataType.getMissingCell();
+                    cells[HISTORY_COLUMNS.length + k] =
+                        k < s.length ? Cells.doubleOrMissing(s[k]) : DataType.getMissingCell();
                 }
                 System.arraycopy(id, 0, cells, HISTORY_COLUMNS.length + topK, id.length);
                 c.addRowToTable(new DefaultRow(RowKey.createRowKey(n++), cells));
@@ -512,7 +502,7 @@ public final class DeepFactorizationLearnerNodeModel extends StatelessNodeModel<
                     DataCell[] cells = new DataCell[SINGULAR_VALUE_COLUMNS.length + id.length];
                     cells[0] = new LongCell(r.iteration());
                     cells[1] = new IntCell(k + 1);
-                    cells[2] = cell(s[k]);
+                    cells[2] = Cells.doubleOrMissing(s[k]);
                     System.arraycopy(id, 0, cells, SINGULAR_VALUE_COLUMNS.length, id.length);
                     c.addRowToTable(new DefaultRow(RowKey.createRowKey(n++), cells));
                 }

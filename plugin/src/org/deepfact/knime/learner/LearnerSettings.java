@@ -6,7 +6,6 @@ import org.deepfact.engine.Choice;
 import org.deepfact.engine.model.Factorization;
 import org.deepfact.engine.model.InitCondition;
 import org.deepfact.engine.model.InitKind;
-import org.deepfact.engine.model.Widths;
 import org.deepfact.engine.optim.OptimizerKind;
 import org.deepfact.engine.train.TrainingConfig;
 import org.deepfact.knime.common.CheckedSettings;
@@ -456,16 +455,6 @@ public final class LearnerSettings extends CheckedSettings {
                 + "') = " + Factorization.SYMMETRIC.id() + " (W = P P^T) needs a square matrix, got " + rows + " x "
                 + cols + "; set it to '" + Factorization.GENERAL.id() + "'");
         }
-    }
-
-    /**
-     * @return d_0 .. d_K of the trained factors: the general chain W_N ... W_1 of a rows x cols matrix, or for
-     *         the symmetric factorization P's (K = N/2, P of size rows x rows by default); call
-     *         {@link #checkSquare} first
-     */
-    static int[] factorDims(final int rows, final int cols, final TrainingConfig config) {
-        return Widths.resolve(rows, config.factorization() == Factorization.SYMMETRIC ? rows : cols,
-            config.factorCount(), config.hiddenWidths());
     }
 
     /**

@@ -8,6 +8,7 @@ import org.deepfact.engine.train.BestRecord;
 import org.deepfact.engine.train.HistoryRecord;
 import org.deepfact.engine.train.StopReason;
 import org.deepfact.engine.train.TrainingConfig;
+import org.deepfact.knime.common.Cells;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataColumnSpecCreator;
@@ -83,21 +84,16 @@ final class RunSummary {
         DataCell[] out = Arrays.copyOf(id, COLUMNS.size());
         out[7] = new LongCell(iterations);
         out[8] = new StringCell(stop.id());
-        out[9] = cell(last == null ? Double.NaN : last.trainLoss());
-        out[10] = cell(last == null ? Double.NaN : last.heldOutError());
-        out[11] = cell(last == null ? Double.NaN : last.reconstructionError());
-        out[12] = cell(last == null ? Double.NaN : last.nuclearNorm());
-        out[13] = cell(last == null ? Double.NaN : last.effectiveRank());
+        out[9] = Cells.doubleOrMissing(last == null ? Double.NaN : last.trainLoss());
+        out[10] = Cells.doubleOrMissing(last == null ? Double.NaN : last.heldOutError());
+        out[11] = Cells.doubleOrMissing(last == null ? Double.NaN : last.reconstructionError());
+        out[12] = Cells.doubleOrMissing(last == null ? Double.NaN : last.nuclearNorm());
+        out[13] = Cells.doubleOrMissing(last == null ? Double.NaN : last.effectiveRank());
         out[14] = new DoubleCell(seconds);
         boolean heldOut = best != null && best.heldOut();
-        out[15] = cell(heldOut ? best.error() : Double.NaN);
+        out[15] = Cells.doubleOrMissing(heldOut ? best.error() : Double.NaN);
         out[16] = heldOut ? new LongCell(best.iteration()) : DataType.getMissingCell();
         out[17] = new StringCell(config.factorization().id());
         return out;
-    }
-
-    /** @return a DoubleCell, or a missing cell for NaN (a value that does not exist) */
-    static DataCell cell(final double v) {
-        return Double.isNaN(v) ? DataType.getMissingCell() : new DoubleCell(v);
     }
 }

@@ -18,7 +18,7 @@ final class NuclearNormCompletionNodeDialog extends DefaultNodeSettingsPane {
         addDialogComponent(new DialogComponentBoolean(equality, "Equality constraints (ignore epsilon)"));
         equality.addChangeListener(e -> epsilon.setEnabled(!equality.getBooleanValue()));
         addDialogComponent(
-            new DialogComponentBoolean(NuclearNormSettings.createPsdModel(), "Constrain to PSD (minimum trace)"));
+            new DialogComponentBoolean(NuclearNormSettings.createPsdModel(), NuclearNormSettings.LABEL_PSD));
         closeCurrentGroup();
         createNewGroup("Solver");
         addDialogComponent(

@@ -102,7 +102,11 @@ public final class NuclearNormCompletionNodeModel extends StatelessNodeModel<Nuc
                 CompletionTables.mappingSpec(CompletionTables.mappingKeyType(es, null, null))};
         }
         EntriesInput.checkEntriesSpec(entries, es, EntriesInput.OBSERVED);
-        checkSquare(es.rows(), es.cols());
+        if (!es.isIdMode()) {
+            // in ID mode the shape settings are ignored (a leftover there must not block the run);
+            // execute checks the shape the keys give
+            checkSquare(es.rows(), es.cols());
+        }
         DataType keyType = CompletionTables.mappingKeyType(es, entries.getColumnSpec(es.rowColumn()).getType(),
             entries.getColumnSpec(es.columnColumn()).getType());
         DataTableSpec matrix = es.isIdMode() || es.cols() == 0 ? null : MatrixTable.spec(es.cols());
@@ -116,8 +120,9 @@ public final class NuclearNormCompletionNodeModel extends StatelessNodeModel<Nuc
      */
     private void checkSquare(final int rows, final int cols) throws InvalidSettingsException {
         if (settings().psd() && rows > 0 && cols > 0 && rows != cols) {
-            throw new InvalidSettingsException("Setting '" + NuclearNormSettings.KEY_PSD
-                + "' (minimum trace over PSD matrices) needs a square matrix, got " + rows + " x " + cols);
+            throw new InvalidSettingsException("'" + NuclearNormSettings.LABEL_PSD + "' (setting '"
+                + NuclearNormSettings.KEY_PSD + "') needs a square matrix, got " + rows + " x " + cols
+                + "; uncheck it");
         }
     }
 

@@ -23,6 +23,8 @@ public final class NuclearNormSettings extends CheckedSettings {
     public static final String KEY_MAX_ITERATIONS = "max_iterations";
     /** Since 0.3.0: minimise the trace over PSD matrices (Gunasekar et al. 2017); square input only. */
     public static final String KEY_PSD = "psd";
+    /** The dialog's label of {@value #KEY_PSD}, named in its error messages. */
+    public static final String LABEL_PSD = "Constrain to PSD (minimum trace)";
 
     public static final double DEFAULT_EPSILON = NuclearNormConfig.DEFAULT_EPSILON;
     public static final boolean DEFAULT_EQUALITY = false;

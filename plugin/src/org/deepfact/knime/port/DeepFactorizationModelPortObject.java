@@ -90,6 +90,9 @@ public final class DeepFactorizationModelPortObject extends AbstractSimplePortOb
             dims[j + 1] = factors.get(j).numRows;
         }
         requireStorable(matrix.numRows, matrix.numCols, factors.isEmpty() ? null : dims);
+        if (spec.factorization() == Factorization.SYMMETRIC && !factors.isEmpty()) {
+            requireFactorsOfP(spec.depth(), matrix, factors);
+        }
         if ((rowKeys == null) != !spec.isIdMode() || (colKeys == null) != !spec.isIdMode()) {
             throw new IllegalArgumentException("Keys must be given exactly in ID mode");
         }
@@ -108,6 +111,41 @@ public final class DeepFactorizationModelPortObject extends AbstractSimplePortOb
         m_rowKeys = rowKeys == null ? null : List.copyOf(rowKeys);
         m_colKeys = colKeys == null ? null : List.copyOf(colKeys);
         m_info = new LinkedHashMap<>(info);
+    }
+
+    /**
+     * A symmetric model's factors are P's (P = W_{N/2} ... W_1, rows x d_0 with d_0 = rows), so that
+     * {@link #productOfFactors} can form P P^T; none at all is allowed (a diverged run keeps none).
+     *
+     * @throws IllegalArgumentException naming the count or the first shape that does not fit
+     */
+    private static void requireFactorsOfP(final int depth, final DMatrixRMaj matrix,
+        final List<DMatrixRMaj> factors) {
+        final int rows = matrix.numRows;
+        if (matrix.numCols != rows) {
+            throw new IllegalArgumentException("A symmetric model's matrix W = P P^T must be square, got " + rows
+                + " x " + matrix.numCols);
+        }
+        if (depth % 2 != 0 || factors.size() != depth / 2) {
+            throw new IllegalArgumentException("A symmetric model of depth " + depth + " needs depth / 2 factors of"
+                + " P (and an even depth), got " + factors.size());
+        }
+        if (factors.get(0).numCols != rows) {
+            throw new IllegalArgumentException("P's first factor W_1 must have d_0 = " + rows + " columns (the matrix"
+                + " rows), got " + factors.get(0).numRows + " x " + factors.get(0).numCols);
+        }
+        for (int j = 1; j < factors.size(); j++) {
+            if (factors.get(j).numCols != factors.get(j - 1).numRows) {
+                throw new IllegalArgumentException("P's factors do not chain: W_" + j + " is "
+                    + factors.get(j - 1).numRows + " x " + factors.get(j - 1).numCols + " but W_" + (j + 1) + " is "
+                    + factors.get(j).numRows + " x " + factors.get(j).numCols);
+            }
+        }
+        final DMatrixRMaj last = factors.get(factors.size() - 1);
+        if (last.numRows != rows) {
+            throw new IllegalArgumentException("P = W_" + factors.size() + " ... W_1 must have " + rows
+                + " rows (the matrix rows), got " + last.numRows);
+        }
     }
 
     /**

@@ -29,6 +29,15 @@ public final class DeepFactorizationModelPortObjectSpec extends AbstractSimplePo
 
     private static final String KEY_VERSION = "version";
 
+    /**
+     * Format 1: general models (also what DeepFact before 0.3.0 reads); format 2: symmetric models, so
+     * that a DeepFact before 0.3.0 refuses them ("saved by a newer DeepFact (format 2)") rather than
+     * reading P's factors as a general chain.
+     */
+    private static final int VERSION_GENERAL = 1;
+
+    private static final int VERSION_SYMMETRIC = 2;
+
     private static final String KEY_DEPTH = "depth";
 
     private static final String KEY_KEYS = "key_mode";
@@ -94,7 +103,7 @@ public final class DeepFactorizationModelPortObjectSpec extends AbstractSimplePo
 
     @Override
     protected void save(final ModelContentWO model) {
-        model.addInt(KEY_VERSION, 1);
+        model.addInt(KEY_VERSION, m_factorization == Factorization.SYMMETRIC ? VERSION_SYMMETRIC : VERSION_GENERAL);
         model.addInt(KEY_DEPTH, m_depth);
         model.addString(KEY_KEYS, m_keyMode);
         model.addString(KEY_FACTORIZATION, m_factorization.id());
@@ -103,9 +112,12 @@ public final class DeepFactorizationModelPortObjectSpec extends AbstractSimplePo
     @Override
     protected void load(final ModelContentRO model) throws InvalidSettingsException {
         final int version = model.getInt(KEY_VERSION);
-        if (version != 1) {
+        if (version > VERSION_SYMMETRIC) {
             throw new InvalidSettingsException("Deep factorization model saved by a newer DeepFact (format "
                 + version + "); update DeepFact to read it");
+        }
+        if (version < VERSION_GENERAL) {
+            throw new InvalidSettingsException("Unknown deep factorization model format " + version);
         }
         m_depth = model.getInt(KEY_DEPTH);
         m_keyMode = model.getString(KEY_KEYS);

@@ -3,6 +3,7 @@ package org.deepfact.knime.predictor;
 import java.util.List;
 import java.util.Locale;
 
+import org.deepfact.knime.common.Cells;
 import org.deepfact.knime.common.CellReader;
 import org.deepfact.knime.common.InvalidInputException;
 import org.deepfact.knime.common.StatelessNodeModel;
@@ -151,7 +152,7 @@ public final class DeepFactorizationPredictorNodeModel extends StatelessNodeMode
                     if (Double.isNaN(v)) {
                         diverged++;
                     }
-                    p = Double.isNaN(v) ? DataType.getMissingCell() : new DoubleCell(v);
+                    p = Cells.doubleOrMissing(v);
                 }
                 DataCell[] cells = new DataCell[row.getNumCells() + 1];
                 for (int k = 0; k < row.getNumCells(); k++) {

@@ -3,6 +3,7 @@ package org.deepfact.knime.scorer;
 import org.deepfact.engine.data.Observations;
 import org.deepfact.engine.metrics.ReconstructionErrors;
 import org.deepfact.engine.metrics.ReconstructionErrors.Errors;
+import org.deepfact.knime.common.Cells;
 import org.deepfact.knime.common.EngineCall;
 import org.deepfact.knime.common.EntriesTable;
 import org.deepfact.knime.common.InvalidInputException;
@@ -13,7 +14,6 @@ import org.ejml.data.DMatrixRMaj;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnSpecCreator;
 import org.knime.core.data.DataTableSpec;
-import org.knime.core.data.DataType;
 import org.knime.core.data.RowKey;
 import org.knime.core.data.def.DefaultRow;
 import org.knime.core.data.def.DoubleCell;
@@ -98,12 +98,7 @@ final class ReconstructionScorerNodeModel extends StatelessNodeModel<Reconstruct
 
     private static void add(final BufferedDataContainer out, final String subset, final Errors e) {
         out.addRowToTable(new DefaultRow(new RowKey(subset), new DataCell[]{new StringCell(subset),
-            new LongCell(e.count()), metric(e.mse()), metric(e.rmse()), metric(e.relativeFrobenius()),
-            metric(e.maxAbs())}));
-    }
-
-    /** @return the value, or a missing cell for the engine's NaN (a metric of no entries is undefined) */
-    private static DataCell metric(final double v) {
-        return Double.isNaN(v) ? DataType.getMissingCell() : new DoubleCell(v);
+            new LongCell(e.count()), Cells.doubleOrMissing(e.mse()), Cells.doubleOrMissing(e.rmse()),
+            Cells.doubleOrMissing(e.relativeFrobenius()), Cells.doubleOrMissing(e.maxAbs())}));
     }
 }

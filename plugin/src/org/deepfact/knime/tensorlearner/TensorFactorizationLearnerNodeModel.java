@@ -10,6 +10,7 @@ import org.deepfact.engine.tensor.TensorEntries;
 import org.deepfact.engine.tensor.TensorProblem;
 import org.deepfact.engine.tensor.TensorShape;
 import org.deepfact.engine.tensor.Unfolding;
+import org.deepfact.knime.common.Cells;
 import org.deepfact.knime.common.EngineCall;
 import org.deepfact.knime.common.InvalidInputException;
 import org.deepfact.knime.common.MemoryCheck;
@@ -166,10 +167,6 @@ final class TensorFactorizationLearnerNodeModel extends StatelessNodeModel<Tenso
         return t;
     }
 
-    private static DataCell num(final double v) {
-        return Double.isNaN(v) ? DataType.getMissingCell() : new DoubleCell(v);
-    }
-
     private static BufferedDataTable history(final List<CpHistoryRecord> records, final int topK,
         final ExecutionContext exec) {
         final BufferedDataContainer c = exec.createDataContainer(historySpec(topK));
@@ -177,13 +174,13 @@ final class TensorFactorizationLearnerNodeModel extends StatelessNodeModel<Tenso
         for (final CpHistoryRecord h : records) {
             final DataCell[] cells = new DataCell[HISTORY_COLUMNS.length + topK];
             cells[0] = new LongCell(h.iteration());
-            cells[1] = num(h.trainLoss());
-            cells[2] = num(h.reconstructionError());
-            cells[3] = num(h.unobservedError());
-            cells[4] = num(h.heldOutError());
+            cells[1] = Cells.doubleOrMissing(h.trainLoss());
+            cells[2] = Cells.doubleOrMissing(h.reconstructionError());
+            cells[3] = Cells.doubleOrMissing(h.unobservedError());
+            cells[4] = Cells.doubleOrMissing(h.heldOutError());
             cells[5] = new IntCell(h.tensorRank());
-            cells[6] = num(h.stepSize());
-            cells[7] = num(h.gradientNorm());
+            cells[6] = Cells.doubleOrMissing(h.stepSize());
+            cells[7] = Cells.doubleOrMissing(h.gradientNorm());
             final double[] norms = h.topComponentNorms();
             for (int j = 0; j < topK; j++) {
                 cells[HISTORY_COLUMNS.length + j] = j < norms.length ? new DoubleCell(norms[j]) : DataType.getMissingCell();
@@ -198,9 +195,9 @@ final class TensorFactorizationLearnerNodeModel extends StatelessNodeModel<Tenso
         final BufferedDataContainer c = exec.createDataContainer(summarySpec());
         final CpHistoryRecord last = r.last();
         c.addRowToTable(new DefaultRow(RowKey.createRowKey(0L), new StringCell(r.stopReason().id()),
-            new LongCell(r.iterations()), new DoubleCell(r.seconds()), num(last.trainLoss()),
-            num(last.reconstructionError()), num(last.unobservedError()), num(last.heldOutError()),
-            new IntCell(last.tensorRank()), num(last.rankThreshold()), new IntCell(rank)));
+            new LongCell(r.iterations()), new DoubleCell(r.seconds()), Cells.doubleOrMissing(last.trainLoss()),
+            Cells.doubleOrMissing(last.reconstructionError()), Cells.doubleOrMissing(last.unobservedError()), Cells.doubleOrMissing(last.heldOutError()),
+            new IntCell(last.tensorRank()), Cells.doubleOrMissing(last.rankThreshold()), new IntCell(rank)));
         c.close();
         return c.getTable();
     }

@@ -33,6 +33,15 @@ class CommonTablesTest {
     private final ExecutionContext exec = exec();
 
     @Test
+    void cellsWriteNaNAsMissingAndEveryOtherDoubleAsIs() {
+        assertTrue(Cells.doubleOrMissing(Double.NaN).isMissing());
+        for (double v : new double[]{1.5, -0.0, Double.POSITIVE_INFINITY}) {
+            assertEquals(Double.doubleToRawLongBits(v),
+                Double.doubleToRawLongBits(((DoubleCell)Cells.doubleOrMissing(v)).getDoubleValue()));
+        }
+    }
+
+    @Test
     void matrixTableReadsIntLongAndDoubleColumnsAndWritesBack() throws Exception {
         final DataTableSpec spec = new DataTableSpec(new String[]{"a", "b", "c"},
             new DataType[]{IntCell.TYPE, LongCell.TYPE, DoubleCell.TYPE});

@@ -169,6 +169,19 @@ class GreedyLowRankLearnerNodeModelTest {
         e = assertThrows(InvalidSettingsException.class,
             () -> m.configure(new PortObjectSpec[]{EntriesFixture.ENTRIES, EntriesFixture.ENTRIES}));
         assertTrue(e.getMessage().contains("held-out entries are not supported"), e.getMessage());
+        // a ground-truth matrix needs index keys and the column count of the setting
+        DataTableSpec truth = NodeTestSupport.matrixTable(exec(), "c", FULL.truth()).getDataTableSpec();
+        m.settings().entries().setShape(0, COLS + 1);
+        e = assertThrows(InvalidSettingsException.class,
+            () -> m.configure(new PortObjectSpec[]{EntriesFixture.ENTRIES, truth}));
+        assertEquals("Setting 'cols' = 6 but the ground-truth matrix has 5 columns", e.getMessage());
+        m.settings().entries().setShape(0, 0);
+        m.settings().entries().setIdMode(true);
+        e = assertThrows(InvalidSettingsException.class,
+            () -> m.configure(new PortObjectSpec[]{EntriesFixture.ENTRIES, truth}));
+        assertEquals("A ground-truth matrix (port 'Ground truth', 1) needs 0-based index keys: set 'key_mode' to "
+            + "'index'", e.getMessage());
+        m.settings().entries().setIdMode(false);
         // a learning rate that diverges names the setting
         m.settings().learningRate(1e3);
         ExecutionContext exec = exec();
@@ -204,11 +217,81 @@ class GreedyLowRankLearnerNodeModelTest {
         assertTrue(latency < 250_000_000L, "cancel took " + latency / 1e6 + " ms");
     }
 
+    /** W = 0 meets the threshold: no phase, and the loss and error of W = 0 rather than NaN. */
     @Test
-    void progressNeverRunsBackwards() {
-        double[] seen = new double[4];
+    void alreadyFittedDataRunNoPhaseAndReportTheLossOfZero() throws Exception {
+        ExecutionContext exec = exec();
+        double[][] truth = FULL.truth();
+        double sumSquares = 0;
+        for (double[] row : truth) {
+            for (double v : row) {
+                sumSquares += v * v;
+            }
+        }
+        double zeroLoss = sumSquares / (ROWS * COLS); // fully observed: the mean over all entries
+        GreedyLowRankLearnerNodeModel m = model();
+        m.settings().lossThreshold(2 * zeroLoss);
+        PortObject[] out = m.execute(new PortObject[]{FULL.table(exec),
+            NodeTestSupport.matrixTable(exec, "c", truth)}, exec);
+        assertEquals(0, ((BufferedDataTable)out[1]).size(), "no history");
+        assertEquals(0, ((BufferedDataTable)out[2]).size(), "no phase");
+        for (double[] row : NodeTestSupport.toArray((BufferedDataTable)out[0])) {
+            assertArrayEquals(new double[COLS], row);
+        }
+        assertEquals(0, m.peekFlowVariableInt("deepfact_glrl_rank"));
+        assertEquals(0, m.peekFlowVariableInt("deepfact_iterations"));
+        assertEquals(zeroLoss, m.peekFlowVariableDouble("deepfact_train_loss"), 1e-12 * zeroLoss);
+        assertEquals(zeroLoss, m.peekFlowVariableDouble("deepfact_reconstruction_error"), 1e-12 * zeroLoss);
+
+        EntriesFixture zeros = new EntriesFixture(ROWS, COLS, (i, j) -> 0,
+            EntriesFixture.positions(ROWS, COLS, (i, j) -> (i + j) % 2));
+        GreedyLowRankLearnerNodeModel z = model();
+        z.execute(new PortObject[]{zeros.table(exec), null}, exec);
+        assertEquals(0.0, z.peekFlowVariableDouble("deepfact_train_loss"), "all-zero observations: loss 0");
+        assertTrue(Double.isNaN(z.peekFlowVariableDouble("deepfact_reconstruction_error")), "no ground truth");
+    }
+
+    @Test
+    void theIterationsFlowVariableSaturatesInsteadOfFailingAFinishedRun() {
+        assertEquals(0, GreedyLowRankLearnerNodeModel.saturatedInt(0));
+        assertEquals(Integer.MAX_VALUE, GreedyLowRankLearnerNodeModel.saturatedInt(Integer.MAX_VALUE));
+        // e.g. 3 phases of the largest per-phase cap
+        assertEquals(Integer.MAX_VALUE, GreedyLowRankLearnerNodeModel.saturatedInt(3L * Integer.MAX_VALUE));
+    }
+
+    /** Cap 2, two chunks a phase: each phase fills its half of the bar chunk by chunk, never backwards. */
+    @Test
+    void progressMovesWithinAPhaseAndNeverRunsBackwards() {
+        double[] seen = new double[8];
+        String[] messages = new String[8];
         int[] n = {0};
         GreedyLowRankLearnerNodeModel.PhaseProgress p = new GreedyLowRankLearnerNodeModel.PhaseProgress(
+            new org.deepfact.engine.ProgressCallback() {
+                @Override
+                public void progress(final double fraction, final String message) {
+                    messages[n[0]] = message;
+                    seen[n[0]++] = fraction;
+                }
+
+                @Override
+                public boolean isCanceled() {
+                    return false;
+                }
+            }, 2, 2);
+        p.progress(0.5, "iteration 250 / 500"); // phase 1, chunk 1 half done: 0.5 / 2 chunks / 2 ranks
+        p.progress(1.0, "stopped: max_iterations after 500 iterations");
+        p.progress(0.2, "iteration 100 / 500"); // phase 1, chunk 2
+        p.progress(1.0, "stopped: max_iterations after 500 iterations");
+        p.progress(0.5, "GLRL rank 1: loss 0.1");
+        p.progress(0.9, "iteration 450 / 500"); // phase 2, chunk 1
+        p.progress(0.2, "iteration 100 / 500"); // a chunk's fraction can fall (its loss rose): held
+        p.progress(1.0, "GLRL rank 2: loss 1e-7");
+        assertArrayEquals(new double[]{0.125, 0.25, 0.3, 0.5, 0.5, 0.725, 0.725, 1.0}, seen, 1e-15);
+        assertEquals("iteration 450 / 500", messages[5]);
+
+        // a phase that plateaus after its first chunk jumps to the phase end
+        n[0] = 0;
+        GreedyLowRankLearnerNodeModel.PhaseProgress q = new GreedyLowRankLearnerNodeModel.PhaseProgress(
             new org.deepfact.engine.ProgressCallback() {
                 @Override
                 public void progress(final double fraction, final String message) {
@@ -219,11 +302,9 @@ class GreedyLowRankLearnerNodeModelTest {
                 public boolean isCanceled() {
                     return false;
                 }
-            });
-        p.progress(0.9, "iteration 450 / 500");
-        p.progress(0.5, "GLRL rank 1: loss 0.1");
-        p.progress(0.2, "iteration 100 / 500");
-        p.progress(1.0, "GLRL rank 2: loss 1e-7");
-        assertArrayEquals(new double[]{0, 0.5, 0.5, 1.0}, seen);
+            }, 4, 10);
+        q.progress(1.0, "stopped: converged after 500 iterations");
+        q.progress(0.25, "GLRL rank 1: loss 0.1");
+        assertArrayEquals(new double[]{0.025, 0.25}, java.util.Arrays.copyOf(seen, 2), 1e-15);
     }
 }

@@ -363,6 +363,20 @@ class DeepFactorizationLearnerNodeModelTest {
         BufferedDataTable truthTable = NodeTestSupport.matrixTable(exec, "c", truth);
         PortObjectSpec[] specs = m.configure(new PortObjectSpec[]{ENTRIES, truthTable.getDataTableSpec()});
         assertEquals(COLS, ((DataTableSpec)specs[0]).getNumColumns(), "ground truth fixes the column count");
+        // the checks the Greedy Low-Rank Learner shares (EntriesInput.checkGroundTruthSpec)
+        m.settings().entries().setShape(0, COLS + 1);
+        InvalidSettingsException wide = assertThrows(InvalidSettingsException.class,
+            () -> m.configure(new PortObjectSpec[]{ENTRIES, truthTable.getDataTableSpec()}));
+        assertEquals("Setting 'cols' = " + (COLS + 1) + " but the ground-truth matrix has " + COLS + " columns",
+            wide.getMessage());
+        m.settings().entries().setShape(0, 0);
+        m.settings().entries().setIdMode(true);
+        InvalidSettingsException id = assertThrows(InvalidSettingsException.class,
+            () -> m.configure(new PortObjectSpec[]{ENTRIES, truthTable.getDataTableSpec()}));
+        assertEquals("A ground-truth matrix (port 'Ground truth or held-out entries', 1) needs 0-based index keys: "
+            + "set 'key_mode' to 'index'; or give held-out entries (columns 'row', 'column' and 'value'), which ID "
+            + "keys allow", id.getMessage());
+        m.settings().entries().setIdMode(false);
         PortObject[] out = m.execute(new PortObject[]{observed(exec), truthTable}, exec);
         TrainingResult direct = Trainer.train(
             RecoveryProblem.completion(observations()).withGroundTruth(new DMatrixRMaj(truth)),

@@ -200,13 +200,41 @@ class NuclearNormCompletionNodeModelTest {
         m.settings().entries().setShape(N, N + 1);
         InvalidSettingsException wide =
             assertThrows(InvalidSettingsException.class, () -> m.configure(new PortObjectSpec[]{ENTRIES, null}));
-        assertTrue(wide.getMessage().contains("'psd'") && wide.getMessage().contains("6 x 7"), wide.getMessage());
+        assertEquals("'Constrain to PSD (minimum trace)' (setting 'psd') needs a square matrix, got 6 x 7; uncheck it",
+            wide.getMessage());
         m.settings().entries().setShape(0, 0);
         BufferedDataTable rectangular = NodeTestSupport.table(exec, ENTRIES, new Object[]{0, 0, 1.0},
             new Object[]{1, 2, 2.0});
         InvalidSettingsException atExecute = assertThrows(InvalidSettingsException.class,
             () -> m.execute(new PortObject[]{rectangular, null}, exec));
-        assertTrue(atExecute.getMessage().contains("needs a square matrix, got 2 x 3"), atExecute.getMessage());
+        assertTrue(atExecute.getMessage().contains("needs a square matrix, got 2 x 3; uncheck it"),
+            atExecute.getMessage());
+    }
+
+    @Test
+    void psdInIdModeIgnoresALeftoverRectangularShapeAndChecksTheKeys() throws Exception {
+        NuclearNormCompletionNodeModel m = model();
+        m.settings().psd(true);
+        m.settings().entries().setShape(3, 4); // left over from index mode; ignored in ID mode
+        m.settings().entries().setIdMode(true);
+        m.settings().entries().setColumns("user", "item", "rating");
+        DataTableSpec spec = new DataTableSpec(new String[]{"user", "item", "rating"},
+            new DataType[]{StringCell.TYPE, StringCell.TYPE, DoubleCell.TYPE});
+        ExecutionContext exec = exec();
+        // 2 row keys x 2 column keys: square
+        BufferedDataTable square = NodeTestSupport.table(exec, spec, new Object[]{"al", "a", 1.0},
+            new Object[]{"bob", "b", 1.0}, new Object[]{"al", "b", 0.5});
+        m.configure(new PortObjectSpec[]{spec, null});
+        PortObject[] out = m.execute(new PortObject[]{square, null}, exec);
+        assertEquals(2, ((BufferedDataTable)out[0]).size());
+        assertEquals(2, ((BufferedDataTable)out[0]).getDataTableSpec().getNumColumns());
+
+        BufferedDataTable wide = NodeTestSupport.table(exec, spec, new Object[]{"al", "a", 1.0},
+            new Object[]{"bob", "b", 1.0}, new Object[]{"al", "c", 0.5});
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+            () -> m.execute(new PortObject[]{wide, null}, exec));
+        assertTrue(e.getMessage().contains("(setting 'psd') needs a square matrix, got 2 x 3; uncheck it"),
+            e.getMessage());
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.deepfact.knime.port;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -85,6 +86,68 @@ class DeepFactorizationModelPortObjectTest {
         assertArrayEquals(p.data, general.productOfFactors().data, 0.0);
         assertEquals(null, DeepFactorizationModelPortObject.unstored(m.getSpec(), 3, 3, Map.of(), "x")
             .productOfFactors());
+    }
+
+    @Test
+    void aSymmetricModelsFactorsMustFormP() {
+        final DMatrixRMaj w = new DMatrixRMaj(3, 3);
+        final DMatrixRMaj sq = new DMatrixRMaj(3, 3);
+        final DeepFactorizationModelPortObjectSpec depth4 = new DeepFactorizationModelPortObjectSpec(4,
+            DeepFactorizationModelPortObjectSpec.KEYS_INDEX, Factorization.SYMMETRIC);
+        // valid: two factors chaining 3 -> 2 -> 3, and none at all (a diverged run)
+        new DeepFactorizationModelPortObject(depth4, w, List.of(new DMatrixRMaj(2, 3), new DMatrixRMaj(3, 2)), null,
+            null, Map.of());
+        new DeepFactorizationModelPortObject(depth4, w, List.of(), null, null, Map.of());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> new DeepFactorizationModelPortObject(depth4, w, List.of(sq, sq, sq, sq), null, null, Map.of()));
+        assertEquals("A symmetric model of depth 4 needs depth / 2 factors of P (and an even depth), got 4",
+            e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new DeepFactorizationModelPortObject(depth4, w,
+            List.of(new DMatrixRMaj(2, 3), new DMatrixRMaj(3, 4)), null, null, Map.of()));
+        assertEquals("P's factors do not chain: W_1 is 2 x 3 but W_2 is 3 x 4", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new DeepFactorizationModelPortObject(depth4, w,
+            List.of(new DMatrixRMaj(2, 4), new DMatrixRMaj(3, 2)), null, null, Map.of()));
+        assertEquals("P's first factor W_1 must have d_0 = 3 columns (the matrix rows), got 2 x 4", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new DeepFactorizationModelPortObject(depth4, w,
+            List.of(new DMatrixRMaj(2, 3), new DMatrixRMaj(4, 2)), null, null, Map.of()));
+        assertEquals("P = W_2 ... W_1 must have 3 rows (the matrix rows), got 4", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new DeepFactorizationModelPortObject(depth4,
+            new DMatrixRMaj(3, 4), List.of(sq, sq), null, null, Map.of()));
+        assertEquals("A symmetric model's matrix W = P P^T must be square, got 3 x 4", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new DeepFactorizationModelPortObject(
+            new DeepFactorizationModelPortObjectSpec(3, DeepFactorizationModelPortObjectSpec.KEYS_INDEX,
+                Factorization.SYMMETRIC), w, List.of(sq), null, null, Map.of()));
+        assertTrue(e.getMessage().contains("depth 3") && e.getMessage().contains("even"), e.getMessage());
+    }
+
+    /** General models keep format 1 (readable before 0.3.0); symmetric ones are format 2, which 0.2.0 refuses. */
+    @Test
+    void generalSpecsSaveFormatOneSymmetricFormatTwoAndAnUnknownFormatIsRefused() throws Exception {
+        final DeepFactorizationModelPortObjectSpec general =
+            new DeepFactorizationModelPortObjectSpec(3, DeepFactorizationModelPortObjectSpec.KEYS_ID);
+        final DeepFactorizationModelPortObjectSpec symmetric = new DeepFactorizationModelPortObjectSpec(4,
+            DeepFactorizationModelPortObjectSpec.KEYS_INDEX, Factorization.SYMMETRIC);
+        final ModelContent g = new ModelContent("spec");
+        general.save(g);
+        assertEquals(1, g.getInt("version"));
+        final ModelContent s = new ModelContent("spec");
+        symmetric.save(s);
+        assertEquals(2, s.getInt("version"));
+        final DeepFactorizationModelPortObjectSpec gBack = new DeepFactorizationModelPortObjectSpec();
+        gBack.load(g);
+        assertEquals(general, gBack);
+        final DeepFactorizationModelPortObjectSpec sBack = new DeepFactorizationModelPortObjectSpec();
+        sBack.load(s);
+        assertEquals(symmetric, sBack);
+        assertEquals(Factorization.SYMMETRIC, sBack.factorization());
+
+        s.addInt("version", 3);
+        final InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+            () -> new DeepFactorizationModelPortObjectSpec().load(s));
+        assertEquals("Deep factorization model saved by a newer DeepFact (format 3); update DeepFact to read it",
+            e.getMessage());
+        s.addInt("version", 0);
+        assertThrows(InvalidSettingsException.class, () -> new DeepFactorizationModelPortObjectSpec().load(s));
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.deepfact.knime.port.DeepFactorizationModelPortObject;
 import org.deepfact.knime.port.ModelPortRoundTrip;
 import org.deepfact.knime.testing.EntriesFixture;
 import org.deepfact.knime.testing.NodeTestSupport;
+import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataTableSpec;
@@ -105,7 +106,7 @@ class DeepFactorizationPredictorNodeTest {
     }
 
     @Test
-    void aSymmetricModelPredictsItsCompletedMatrixBitForBit() throws Exception {
+    void aSymmetricModelPredictsItsCompletedMatrixBitForBitWhichIsPPTransposedOfItsFactors() throws Exception {
         ExecutionContext exec = exec();
         int n = 5;
         EntriesFixture square = new EntriesFixture(n, n, (i, j) -> (1 + 0.5 * i) * (1 + 0.5 * j),
@@ -132,9 +133,19 @@ class DeepFactorizationPredictorNodeTest {
         BufferedDataTable in = NodeTestSupport.table(exec, new DataTableSpec(new String[]{"row", "column"},
             new DataType[]{IntCell.TYPE, IntCell.TYPE}), pairs.toArray(new Object[0][]));
         List<DataCell[]> rows = NodeTestSupport.cells((BufferedDataTable)p.execute(new PortObject[]{model, in}, exec)[0]);
+        // the factors saved are P's: P P^T (productOfFactors) gives the prediction, their general product
+        // W_2 W_1 = P does not, so a model that lost the factorization would fail here
+        DMatrixRMaj ppt = model.productOfFactors();
+        DMatrixRMaj general = new DMatrixRMaj(n, n);
+        org.ejml.dense.row.CommonOps_DDRM.mult(model.factors().get(1), model.factors().get(0), general);
+        double generalGap = 0;
         for (int k = 0; k < n * n; k++) {
-            assertEquals(completed[k / n][k % n], ((DoubleValue)rows.get(k)[2]).getDoubleValue(), 0.0);
+            double predicted = ((DoubleValue)rows.get(k)[2]).getDoubleValue();
+            assertEquals(completed[k / n][k % n], predicted, 0.0);
+            assertEquals(predicted, ppt.get(k / n, k % n), 1e-12 * Math.max(1, Math.abs(predicted)), "P P^T at " + k);
+            generalGap = Math.max(generalGap, Math.abs(predicted - general.get(k / n, k % n)));
         }
+        assertTrue(generalGap > 1e-3, "W_2 W_1 differs from the prediction by only " + generalGap);
     }
 
     @Test

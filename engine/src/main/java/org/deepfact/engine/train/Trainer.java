@@ -123,7 +123,7 @@ public final class Trainer {
      *
      * @throws IllegalArgumentException when a symmetric factorization is asked of a non-square problem
      */
-    static int[] factorDims(int rows, int cols, TrainingConfig config) {
+    public static int[] factorDims(int rows, int cols, TrainingConfig config) {
         if (config.factorization() == Factorization.SYMMETRIC) {
             if (rows != cols) {
                 throw new IllegalArgumentException("The symmetric factorization W = P P^T needs a square problem, got "
