@@ -258,8 +258,11 @@ class SymmetricFactorizationTest {
         long[] bytes = new long[2];
         long[] its = {1_000, 3_000};
         long perIteration = Long.MAX_VALUE;
-        // The fewest bytes over a few repetitions: until the JIT has compiled the loop (the Vector
-        // API's objects are only scalar-replaced by C2), early repetitions allocate more.
+        // The fewest bytes over a few repetitions, after a long warm-up run: until the JIT has
+        // compiled the loop (C2 scalar-replaces the kernel's small objects and the Vector API's),
+        // iterations allocate more, and on a loaded machine compilation comes late.
+        Trainer.train(p, symmetric(4).learningRate(1e-3).maxIterations(20_000).logEvery(1_000_000).lossThreshold(0)
+                .seed(2).build(), null);
         for (int rep = 0; rep < 4; rep++) {
             for (int k = 0; k < 2; k++) {
                 TrainingConfig c = symmetric(4).learningRate(1e-3).maxIterations(its[k]).logEvery(1_000_000)
