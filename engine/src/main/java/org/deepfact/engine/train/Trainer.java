@@ -20,8 +20,9 @@ import org.ejml.data.DMatrixRMaj;
  * point for the KNIME learner node, the command line and experiments.
  *
  * <p>The iteration loop allocates no arrays: factors, gradients, prefix products and optimiser
- * state are allocated once (the dense kernel's hand-off makes one small object per product,
- * about 32 bytes, measured by {@code SymmetricFactorizationTest}). The end-to-end matrix and its spectrum are computed only when
+ * state are allocated once (the dense kernel's hand-off makes a few small objects per product,
+ * 32 bytes or less each once the JIT has compiled the loop; {@code SymmetricFactorizationTest}
+ * checks that no matrix is allocated per iteration). The end-to-end matrix and its spectrum are computed only when
  * metrics are due (every {@code logEvery} iterations and at the end). Same seed and settings,
  * same bits, for any thread count.
  */
