@@ -2,12 +2,14 @@ package org.deepfact.knime.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.function.Executable;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnDomain;
 import org.knime.core.data.DataRow;
@@ -24,6 +26,7 @@ import org.knime.core.data.def.StringCell;
 import org.knime.core.data.filestore.internal.NotInWorkflowDataRepository;
 import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.DefaultNodeProgressMonitor;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.Node;
@@ -48,6 +51,31 @@ public final class NodeTestSupport {
     /** @return an execution context as KNIME's own tests build it, with its own progress monitor */
     public static ExecutionContext exec(final NodeFactory<? extends NodeModel> factory) {
         return exec(factory, new DefaultNodeProgressMonitor());
+    }
+
+    /**
+     * Cancels {@code monitor} 300 ms into {@code execute} (a long node execution on a context made
+     * with that monitor) and asserts that the node stops with {@link CanceledExecutionException}
+     * within 250 ms of the cancel.
+     */
+    public static void assertCancelsPromptly(final DefaultNodeProgressMonitor monitor, final Executable execute)
+        throws InterruptedException {
+        final long[] canceledAt = new long[1];
+        final Thread canceller = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            canceledAt[0] = System.nanoTime();
+            monitor.setExecuteCanceled();
+        });
+        canceller.start();
+        assertThrows(CanceledExecutionException.class, execute);
+        final long latency = System.nanoTime() - canceledAt[0];
+        canceller.join();
+        assertTrue(canceledAt[0] > 0, "the node finished before it was canceled");
+        assertTrue(latency < 250_000_000L, "cancel took " + latency / 1e6 + " ms");
     }
 
     /** @return an execution context reporting to {@code monitor} (cancel it with setExecuteCanceled()) */
